@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/chromium.ts';
+
+const port = Number(process.env.E2E_PORT ?? 5199);
+
+/**
+ * End-to-end tests run in a real Chromium against the production build served by the real server
+ * with the demo backends. `npm test` finds or installs Chromium and passes it in CHROMIUM_PATH.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.E2E_JSON_REPORT
+    ? [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT }]]
+    : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    permissions: ['clipboard-read', 'clipboard-write'],
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node node_modules/tsx/dist/cli.mjs server/main.ts',
+    url: `http://127.0.0.1:${port}/api/backends`,
+    env: { PORT: String(port), HOST: '127.0.0.1', DEMO: 'on' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

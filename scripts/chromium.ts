@@ -1,0 +1,87 @@
+/**
+ * Finds a Chromium that Playwright can drive, installing one when the machine has none:
+ * Playwright's own download where the network allows it, else Debian/Ubuntu's `chromium` package
+ * when running as root. Prints the executable path on success.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Flags that keep Chromium off the (closed) network and quiet in containers. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+function runs(executable: string): boolean {
+  const result = spawnSync(executable, ['--headless', '--no-sandbox', '--version'], { encoding: 'utf8', timeout: 20_000 });
+  return result.status === 0;
+}
+
+async function playwrightChromium(): Promise<string | null> {
+  try {
+    const { chromium } = await import('@playwright/test');
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function findChromium(): Promise<string | null> {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) && runs(fromEnv) ? fromEnv : null;
+  const own = await playwrightChromium();
+  if (own && runs(own)) return own;
+  return SYSTEM_CANDIDATES.find((candidate) => existsSync(candidate) && runs(candidate)) ?? null;
+}
+
+export async function ensureChromium(): Promise<string> {
+  const found = await findChromium();
+  if (found) return found;
+  if (process.env.CHROMIUM_PATH) {
+    throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not a working Chromium.`);
+  }
+  console.log('No usable Chromium found; trying Playwright\'s own browser download…');
+  const own = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'install', 'chromium'], {
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
+  if (own.status === 0) {
+    const path = await playwrightChromium();
+    if (path && runs(path)) return path;
+  }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Chromium with apt-get (running as root)…');
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    const installed = await findChromium();
+    if (installed) return installed;
+  }
+  throw new Error(
+    'No usable Chromium for the end-to-end tests. Install one: as root `apt-get install -y chromium` ' +
+      '(Debian/Ubuntu), or `npx playwright install chromium` where the network allows, or set CHROMIUM_PATH ' +
+      'to a Chromium/Chrome executable.',
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureChromium().then(
+    (path) => console.log(path),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}

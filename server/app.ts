@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fleetlogError } from './backends/forwarding.ts';
+import type { ConfiguredBackend, PublicBackend } from './backends/types.ts';
+
+export interface AppOptions {
+  backends: ConfiguredBackend[];
+  /** Directory of the built SPA; omitted in dev (Vite serves it) and in API tests. */
+  staticDir?: string;
+}
+
+export function publicBackend(backend: ConfiguredBackend): PublicBackend {
+  const { id, kind, label, demo, capabilities } = backend;
+  return { id, kind, label, demo, capabilities };
+}
+
+export function createApp({ backends, staticDir }: AppOptions): Hono {
+  const app = new Hono();
+  const byId = new Map(backends.map((b) => [b.id, b]));
+
+  app.get('/api/backends', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ backends: backends.map(publicBackend) });
+  });
+
+  app.all('/api/:backendId/*', async (c) => {
+    const backendId = c.req.param('backendId');
+    const backend = byId.get(backendId);
+    if (!backend) {
+      return fleetlogError(404, 'unknown_backend', `No backend "${backendId}" is configured.`);
+    }
+    const url = new URL(c.req.url);
+    const prefix = `/api/${encodeURIComponent(backendId)}`;
+    const subPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : '/';
+    return backend.forward(c.req.raw, subPath, url.search);
+  });
+  app.all('/api/:backendId', (c) => {
+    const backend = byId.get(c.req.param('backendId'));
+    if (!backend) return fleetlogError(404, 'unknown_backend', `No backend "${c.req.param('backendId')}" is configured.`);
+    const url = new URL(c.req.url);
+    return backend.forward(c.req.raw, '/', url.search);
+  });
+  app.all('/api', () => fleetlogError(404, 'not_found', 'Unknown API path.'));
+
+  if (staticDir) {
+    const root = path.relative(process.cwd(), staticDir) || '.';
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        // Vite fingerprints everything under /assets, so it never changes under the same name.
+        if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root }),
+    );
+    app.use('*', serveStatic({ root }));
+    // History fallback: every other GET is a client-side route (deep links) and gets the SPA shell.
+    let shell: string | null = null;
+    app.get('*', async (c) => {
+      shell ??= await readFile(path.join(staticDir, 'index.html'), 'utf8');
+      c.header('cache-control', 'no-cache');
+      return c.html(shell);
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,79 @@
+import type { Config } from '../config.ts';
+import type { ConfiguredBackend } from './types.ts';
+import { createPelionBackend } from '../pelion/proxy.ts';
+import { createAliyunBackend } from '../aliyun/proxy.ts';
+import { createPelionSimulator } from '../pelion/simulator.ts';
+import { createAliyunSimulator } from '../aliyun/simulator.ts';
+import { generatePelionFleet } from '../fleet/pelion-fleet.ts';
+import { generateAliyunFleet } from '../fleet/aliyun-fleet.ts';
+import { DEMO_ALIYUN_CREDENTIALS, DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
+
+/**
+ * Builds the backends from the configuration. The demo backends take exactly the production path
+ * (proxy adds credentials, signs) with an in-process simulator as the upstream instead of the network.
+ */
+export function buildBackends(config: Config, now: () => number = Date.now): ConfiguredBackend[] {
+  const backends: ConfiguredBackend[] = [];
+  const timeoutMs = config.upstreamTimeoutMs;
+
+  if (config.demo) {
+    const pelionSim = createPelionSimulator({ fleet: generatePelionFleet({ now: now() }), apiKey: DEMO_PELION_API_KEY });
+    backends.push(
+      createPelionBackend({
+        id: 'demo-pelion',
+        label: 'Demo fleet (Izuma/Pelion simulator)',
+        demo: true,
+        apiUrl: 'http://pelion-simulator.internal',
+        apiKey: DEMO_PELION_API_KEY,
+        upstream: (request) => Promise.resolve(pelionSim.fetch(request)),
+        timeoutMs,
+      }),
+    );
+    const aliyunSim = createAliyunSimulator({
+      fleet: generateAliyunFleet({ now: now() }),
+      credentials: DEMO_ALIYUN_CREDENTIALS,
+      now,
+    });
+    backends.push(
+      createAliyunBackend({
+        id: 'demo-aliyun',
+        label: 'Demo fleet (Alibaba Cloud IoT simulator)',
+        demo: true,
+        endpoint: 'http://aliyun-simulator.internal',
+        regionId: DEMO_ALIYUN_CREDENTIALS.regionId,
+        accessKeyId: DEMO_ALIYUN_CREDENTIALS.accessKeyId,
+        accessKeySecret: DEMO_ALIYUN_CREDENTIALS.accessKeySecret,
+        iotInstanceId: null,
+        upstream: (request) => Promise.resolve(aliyunSim.fetch(request)),
+        timeoutMs,
+      }),
+    );
+  }
+
+  if (config.pelion) {
+    backends.push(
+      createPelionBackend({
+        id: 'pelion',
+        label: 'Izuma Device Management',
+        demo: false,
+        apiUrl: config.pelion.apiUrl,
+        apiKey: config.pelion.apiKey,
+        upstream: (request) => fetch(request),
+        timeoutMs,
+      }),
+    );
+  }
+  if (config.aliyun) {
+    backends.push(
+      createAliyunBackend({
+        id: 'aliyun',
+        label: `Alibaba Cloud IoT (${config.aliyun.regionId})`,
+        demo: false,
+        ...config.aliyun,
+        upstream: (request) => fetch(request),
+        timeoutMs,
+      }),
+    );
+  }
+  return backends;
+}

@@ -1,0 +1,58 @@
+import {
+  copyUpstreamResponse,
+  fleetlogError,
+  upstreamFailure,
+  upstreamSignal,
+} from '../backends/forwarding.ts';
+import { PELION_CAPABILITIES, type ConfiguredBackend, type Upstream } from '../backends/types.ts';
+
+/**
+ * The Device Management paths Fleetlog reads. Anything else (writes, other services, the deprecated
+ * `/v3/devicelog/` alias) is refused so a stolen session cannot use the server as an open proxy.
+ */
+const ALLOWED_PATH = /^\/v3\/(devices|device-events)(\/[0-9A-Za-z_-]+)?\/?$/;
+
+export interface PelionBackendOptions {
+  id: string;
+  label: string;
+  demo: boolean;
+  /** Base URL of the API, e.g. https://api.us-east-1.mbedcloud.com (no trailing slash). */
+  apiUrl: string;
+  apiKey: string;
+  upstream: Upstream;
+  timeoutMs: number;
+}
+
+export function createPelionBackend(options: PelionBackendOptions): ConfiguredBackend {
+  const { id, label, demo, apiUrl, apiKey, upstream, timeoutMs } = options;
+  return {
+    id,
+    kind: 'pelion',
+    label,
+    demo,
+    capabilities: PELION_CAPABILITIES,
+    async forward(request, subPath, search) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return fleetlogError(405, 'method_not_allowed', 'Fleetlog only reads from Device Management.');
+      }
+      if (!ALLOWED_PATH.test(subPath)) {
+        return fleetlogError(404, 'not_found', `Fleetlog does not forward ${subPath}.`);
+      }
+      // Only our own headers go upstream: the browser's Authorization, cookies and the like are dropped.
+      const headers = new Headers({ authorization: `Bearer ${apiKey}`, accept: 'application/json' });
+      const outgoing = new Request(`${apiUrl}${subPath}${search}`, {
+        method: request.method,
+        headers,
+        signal: upstreamSignal(request.signal, timeoutMs),
+      });
+      let response: Response;
+      try {
+        response = await upstream(outgoing);
+        const body = request.method === 'HEAD' ? null : await response.arrayBuffer();
+        return copyUpstreamResponse(response, body);
+      } catch (error) {
+        return upstreamFailure(error, label, timeoutMs);
+      }
+    },
+  };
+}

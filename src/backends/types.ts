@@ -1,0 +1,142 @@
+/**
+ * The backend port: what the features of the SPA know about a backend. One folder per backend kind
+ * (`pelion/`, `aliyun/`) implements `BackendAdapter`, validates its wire format with zod at the
+ * edge and maps it to these neutral types right there. Features never see wire types.
+ */
+
+export type BackendKind = 'pelion' | 'aliyun';
+
+export interface BackendCapabilities {
+  messageTypeFilter: boolean;
+  eventTypeFilter: boolean;
+  identifierFilter: boolean;
+  /** Days of history the API can return, counted back from now; null = whole history. */
+  retentionDays: number | null;
+  totalCount: boolean;
+  maxPageSize: number;
+}
+
+/** One entry of `GET /api/backends`. */
+export interface BackendInfo {
+  id: string;
+  kind: BackendKind;
+  label: string;
+  demo: boolean;
+  capabilities: BackendCapabilities;
+}
+
+/** Severity levels of both kinds. Pelion Message type: SUCCESS FAIL SKIPPED INFO; Alibaba EventType: info alert error. */
+export type PelionMessageType = 'SUCCESS' | 'FAIL' | 'SKIPPED' | 'INFO';
+export type AliyunEventType = 'info' | 'alert' | 'error';
+export type EventLevel = PelionMessageType | AliyunEventType;
+
+export interface Device {
+  /** The id used in URLs: Pelion `id`, Alibaba `IotId`. */
+  id: string;
+  /** Display name; null when the device has none (show the id). */
+  name: string | null;
+  /** Normalised state shown in the list, e.g. `registered` or `ONLINE`. */
+  status: string;
+  /** Secondary facts for the header and list: label → value (e.g. Class, Firmware, Product). */
+  facts: Array<{ label: string; value: string }>;
+  createdAt: string | null;
+  raw: unknown;
+}
+
+export interface DeviceQuery {
+  /** Free text (name/id). */
+  search?: string;
+  status?: string;
+  sort?: string;
+}
+
+export interface DevicePage {
+  devices: Device[];
+  nextCursor: string | null;
+  totalCount?: number;
+}
+
+export interface DeviceEvent {
+  /** Stable id: Pelion `id`; Alibaba an id the adapter derives from the record. */
+  id: string;
+  /** Milliseconds since the epoch (UTC). */
+  time: number;
+  /** The original timestamp text (keeps sub-millisecond precision where the API has it). */
+  timeText: string;
+  level: EventLevel;
+  /** The raw level when it differs from `level` (Pelion UNDETERMINED shown as INFO). */
+  rawLevel?: string;
+  isFailure: boolean;
+  /** Pelion `event_type` (e.g. UPD4_FAIL_101); Alibaba `Identifier`. */
+  code: string;
+  /** Pelion `event_type_category`; Alibaba: none. */
+  category?: string;
+  /** Pelion `description`; Alibaba `Name`. */
+  description: string;
+  stateChange?: boolean;
+  /** Structured payload (Pelion `data`; Alibaba parsed `OutputData`, big integers kept exact). */
+  payload?: unknown;
+  /** The full wire record, for the details panel. */
+  raw: unknown;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface EventQuery {
+  deviceId: string;
+  /** Levels to show; empty = all. */
+  levels: EventLevel[];
+  /** Alibaba event identifier (may be `module:Identifier`). */
+  identifier?: string;
+  /** Inclusive range in ms; undefined = unbounded (adapters clamp to retention). */
+  from?: number;
+  to?: number;
+  order: SortOrder;
+}
+
+/** Opaque continuation; adapters serialise whatever they need into it. */
+export type Cursor = string;
+
+export interface EventPage {
+  events: DeviceEvent[];
+  /** null once no page is left. */
+  nextCursor: Cursor | null;
+  totalCount?: number;
+}
+
+export interface BackendAdapter {
+  readonly info: BackendInfo;
+  listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;
+  getDevice(deviceId: string, signal?: AbortSignal): Promise<Device>;
+  /** One page of a device's events; `pageSize` is a hint the adapter clamps to the API's limits. */
+  listEvents(
+    query: EventQuery,
+    cursor: Cursor | null,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<EventPage>;
+  /** One event by id, or null when it does not exist (used by event deep links). */
+  getEvent(deviceId: string, eventId: string, signal?: AbortSignal): Promise<DeviceEvent | null>;
+}
+
+/**
+ * An error from a backend call, carrying what an operator needs to report it: the HTTP status,
+ * the backend's error code and its request id.
+ */
+export class BackendError extends Error {
+  constructor(
+    message: string,
+    readonly details: {
+      status: number;
+      code?: string;
+      requestId?: string;
+      /** Seconds to wait before retrying (throttling), when the backend says. */
+      retryAfter?: number;
+      /** true when retrying the same request may succeed (timeouts, throttling, 5xx). */
+      retryable: boolean;
+    },
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
