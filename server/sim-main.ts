@@ -34,11 +34,11 @@ const aliyun = createAliyunSimulator({
 });
 
 serve({ fetch: pelion.fetch, port: pelionPort, hostname: host }, () =>
-  console.log(`Pelion simulator: http://${host}:${pelionPort}  (Authorization: Bearer ${DEMO_PELION_API_KEY})`),
+  console.log(`Pelion simulator: http://${host}:${pelionPort}  (demo access key: see README)`),
 );
 serve({ fetch: aliyun.fetch, port: aliyunPort, hostname: host }, () =>
   console.log(
     `Alibaba simulator: http://${host}:${aliyunPort}/  (AccessKeyId ${DEMO_ALIYUN_CREDENTIALS.accessKeyId}, ` +
-      `region ${DEMO_ALIYUN_CREDENTIALS.regionId}; secret in DESIGN.md)`,
+      `region ${DEMO_ALIYUN_CREDENTIALS.regionId}; secret: see README)`,
   ),
 );
