@@ -117,6 +117,15 @@ export interface BackendAdapter {
   ): Promise<EventPage>;
   /** One event by id, or null when it does not exist (used by event deep links). */
   getEvent(deviceId: string, eventId: string, signal?: AbortSignal): Promise<DeviceEvent | null>;
+  /** Event kinds the device's model declares (Alibaba TSL), for the Identifier filter; absent when the backend has none. */
+  listEventDefinitions?(deviceId: string, signal?: AbortSignal): Promise<EventDefinition[]>;
+}
+
+export interface EventDefinition {
+  /** As sent in the filter, `module:Identifier` for a custom module's event. */
+  identifier: string;
+  name: string;
+  level: EventLevel;
 }
 
 /**
