@@ -69,11 +69,10 @@ export function defaultsOf<S extends ParamShape>(shape: S): ParamValues<S> {
   return parseSearchParams(shape, new URLSearchParams()).values;
 }
 
-type ParamValue = string | number | boolean | readonly (string | number)[] | null | undefined;
-
-function serialise(value: ParamValue): string | null {
+/** Values are strings, numbers, booleans or arrays of them; null/undefined mean "absent". */
+function serialise(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.length === 0 ? null : value.join(',');
+  if (Array.isArray(value)) return value.length === 0 ? null : value.map(String).join(',');
   const text = String(value);
   return text === '' ? null : text;
 }
@@ -84,8 +83,8 @@ function serialise(value: ParamValue): string | null {
  * Arrays are written as comma lists. Keys keep the order of `values`.
  */
 export function toSearchParams(
-  values: Record<string, ParamValue>,
-  defaults: Record<string, ParamValue> = {},
+  values: Readonly<Record<string, unknown>>,
+  defaults: Readonly<Record<string, unknown>> = {},
 ): URLSearchParams {
   const params = new URLSearchParams();
   for (const [param, value] of Object.entries(values)) {
