@@ -6,7 +6,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** Flags that keep Chromium off the (closed) network and quiet in containers. */
 export const CHROMIUM_ARGS = [
@@ -21,7 +26,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 function runs(executable: string): boolean {
-  const result = spawnSync(executable, ['--headless', '--no-sandbox', '--version'], { encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(executable, ['--headless', '--no-sandbox', '--version'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return result.status === 0;
 }
 
@@ -49,11 +57,15 @@ export async function ensureChromium(): Promise<string> {
   if (process.env.CHROMIUM_PATH) {
     throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not a working Chromium.`);
   }
-  console.log('No usable Chromium found; trying Playwright\'s own browser download…');
-  const own = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'install', 'chromium'], {
-    stdio: 'inherit',
-    timeout: 120_000,
-  });
+  console.log("No usable Chromium found; trying Playwright's own browser download…");
+  const own = spawnSync(
+    process.execPath,
+    ['node_modules/@playwright/test/cli.js', 'install', 'chromium'],
+    {
+      stdio: 'inherit',
+      timeout: 120_000,
+    },
+  );
   if (own.status === 0) {
     const path = await playwrightChromium();
     if (path && runs(path)) return path;

@@ -13,14 +13,27 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), 0);
+  return readdirSync(entry).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(entry, name))),
+    0,
+  );
 }
 
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
+  path.join(root, p),
+);
 const sourcesAt = Math.max(...sources.map(newestMtime));
 if (sourcesAt > builtAt) {
-  console.log(builtAt === 0 ? 'Building Fleetlog (first start)…' : 'Sources changed since the last build; rebuilding…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  console.log(
+    builtAt === 0
+      ? 'Building Fleetlog (first start)…'
+      : 'Sources changed since the last build; rebuilding…',
+  );
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

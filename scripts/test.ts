@@ -31,7 +31,12 @@ function check(title: string, args: string[]): void {
   }
 }
 
-function countJson(file: string, title: string, read: (report: never) => [number, number], ok: boolean): void {
+function countJson(
+  file: string,
+  title: string,
+  read: (report: never) => [number, number],
+  ok: boolean,
+): void {
   if (!existsSync(file)) {
     failed += 1;
     failures.push(`${title} (no report: the runner did not finish)`);
@@ -46,7 +51,12 @@ function countJson(file: string, title: string, read: (report: never) => [number
 
 check('Typecheck (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
 check('Lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
-check('Format (prettier --check)', [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level=warn']);
+check('Format (prettier --check)', [
+  bin('prettier', 'bin/prettier.cjs'),
+  '--check',
+  '.',
+  '--log-level=warn',
+]);
 
 const vitestReport = path.join(reports, 'vitest.json');
 const vitestOk = step('Unit and integration tests (vitest)', [
@@ -63,7 +73,12 @@ countJson(
   vitestOk,
 );
 
-const built = step('Production build (vite build)', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
+const built = step('Production build (vite build)', [
+  bin('vite', 'bin/vite.js'),
+  'build',
+  '--logLevel',
+  'warn',
+]);
 if (built) passed += 1;
 else {
   failed += 1;
@@ -81,10 +96,14 @@ if (built && process.env.SKIP_E2E !== '1') {
   }
   if (chromium) {
     const e2eReport = path.join(reports, 'playwright.json');
-    const e2eOk = step('End-to-end tests (playwright, Chromium)', [bin('@playwright/test', 'cli.js'), 'test'], {
-      CHROMIUM_PATH: chromium,
-      E2E_JSON_REPORT: e2eReport,
-    });
+    const e2eOk = step(
+      'End-to-end tests (playwright, Chromium)',
+      [bin('@playwright/test', 'cli.js'), 'test'],
+      {
+        CHROMIUM_PATH: chromium,
+        E2E_JSON_REPORT: e2eReport,
+      },
+    );
     countJson(
       e2eReport,
       'Playwright',

@@ -33,12 +33,19 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
     }
     const url = new URL(c.req.url);
     const prefix = `/api/${encodeURIComponent(backendId)}`;
-    const subPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : '/';
+    const subPath = url.pathname.startsWith(prefix)
+      ? url.pathname.slice(prefix.length) || '/'
+      : '/';
     return backend.forward(c.req.raw, subPath, url.search);
   });
   app.all('/api/:backendId', (c) => {
     const backend = byId.get(c.req.param('backendId'));
-    if (!backend) return fleetlogError(404, 'unknown_backend', `No backend "${c.req.param('backendId')}" is configured.`);
+    if (!backend)
+      return fleetlogError(
+        404,
+        'unknown_backend',
+        `No backend "${c.req.param('backendId')}" is configured.`,
+      );
     const url = new URL(c.req.url);
     return backend.forward(c.req.raw, '/', url.search);
   });

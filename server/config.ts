@@ -47,7 +47,10 @@ const envSchema = z.object({
     blankToUndefined,
     z.coerce.number().int().min(100, 'must be at least 100').max(300_000).default(15_000),
   ),
-  PELION_API_URL: z.preprocess(blankToUndefined, httpUrl.default('https://api.us-east-1.mbedcloud.com')),
+  PELION_API_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl.default('https://api.us-east-1.mbedcloud.com'),
+  ),
   PELION_API_KEY: z.preprocess(
     blankToUndefined,
     z
@@ -82,7 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
+      ),
     );
   }
   const e = parsed.data;
@@ -92,16 +97,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (aliyunSet.length > 0 && aliyunSet.length < ALIYUN_REQUIRED.length) {
     for (const name of ALIYUN_REQUIRED) {
       if (e[name] === undefined) {
-        problems.push(`${name}: is required when ${aliyunSet.join(', ')} ${aliyunSet.length > 1 ? 'are' : 'is'} set`);
+        problems.push(
+          `${name}: is required when ${aliyunSet.join(', ')} ${aliyunSet.length > 1 ? 'are' : 'is'} set`,
+        );
       }
     }
   }
   if (e.ALIYUN_IOT_INSTANCE_ID !== undefined && aliyunSet.length === 0) {
-    problems.push('ALIYUN_IOT_INSTANCE_ID: is set but the Alibaba Cloud account is not (set ALIYUN_ENDPOINT and friends)');
+    problems.push(
+      'ALIYUN_IOT_INSTANCE_ID: is set but the Alibaba Cloud account is not (set ALIYUN_ENDPOINT and friends)',
+    );
   }
   const demo = ['on', 'true', '1', ''].includes(e.DEMO);
   if (!demo && e.PELION_API_KEY === undefined && aliyunSet.length === 0) {
-    problems.push('DEMO: is off and no real backend is configured (set PELION_API_KEY or the ALIYUN_* variables)');
+    problems.push(
+      'DEMO: is off and no real backend is configured (set PELION_API_KEY or the ALIYUN_* variables)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -14,14 +14,18 @@ function main(): void {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Fleetlog cannot start. ${error.message}\nSee .env.example for every variable.`);
+      console.error(
+        `Fleetlog cannot start. ${error.message}\nSee .env.example for every variable.`,
+      );
       process.exit(1);
     }
     throw error;
   }
   const staticDir = path.join(projectRoot, 'dist');
   if (!existsSync(path.join(staticDir, 'index.html'))) {
-    console.error('Fleetlog cannot start: dist/index.html is missing. Run `npm run build` (npm start does it for you).');
+    console.error(
+      'Fleetlog cannot start: dist/index.html is missing. Run `npm run build` (npm start does it for you).',
+    );
     process.exit(1);
   }
   const started = performance.now();

@@ -26,7 +26,10 @@ const pelionPort = port('SIM_PELION_PORT', 4010);
 const aliyunPort = port('SIM_ALIYUN_PORT', 4020);
 const now = Date.now();
 
-const pelion = createPelionSimulator({ fleet: generatePelionFleet({ now }), apiKey: DEMO_PELION_API_KEY });
+const pelion = createPelionSimulator({
+  fleet: generatePelionFleet({ now }),
+  apiKey: DEMO_PELION_API_KEY,
+});
 const aliyun = createAliyunSimulator({
   fleet: generateAliyunFleet({ now }),
   credentials: DEMO_ALIYUN_CREDENTIALS,

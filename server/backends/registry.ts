@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { ConfiguredBackend } from './types.ts';
+import { inProcess, type ConfiguredBackend } from './types.ts';
 import { createPelionBackend } from '../pelion/proxy.ts';
 import { createAliyunBackend } from '../aliyun/proxy.ts';
 import { createPelionSimulator } from '../pelion/simulator.ts';
@@ -17,7 +17,10 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
   const timeoutMs = config.upstreamTimeoutMs;
 
   if (config.demo) {
-    const pelionSim = createPelionSimulator({ fleet: generatePelionFleet({ now: now() }), apiKey: DEMO_PELION_API_KEY });
+    const pelionSim = createPelionSimulator({
+      fleet: generatePelionFleet({ now: now() }),
+      apiKey: DEMO_PELION_API_KEY,
+    });
     backends.push(
       createPelionBackend({
         id: 'demo-pelion',
@@ -25,7 +28,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
         demo: true,
         apiUrl: 'http://pelion-simulator.internal',
         apiKey: DEMO_PELION_API_KEY,
-        upstream: (request) => Promise.resolve(pelionSim.fetch(request)),
+        upstream: inProcess(pelionSim.fetch),
         timeoutMs,
       }),
     );
@@ -44,7 +47,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
         accessKeyId: DEMO_ALIYUN_CREDENTIALS.accessKeyId,
         accessKeySecret: DEMO_ALIYUN_CREDENTIALS.accessKeySecret,
         iotInstanceId: null,
-        upstream: (request) => Promise.resolve(aliyunSim.fetch(request)),
+        upstream: inProcess(aliyunSim.fetch),
         timeoutMs,
       }),
     );
@@ -58,7 +61,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
         demo: false,
         apiUrl: config.pelion.apiUrl,
         apiKey: config.pelion.apiKey,
-        upstream: (request) => fetch(request),
+        upstream: (url, init) => fetch(url, init),
         timeoutMs,
       }),
     );
@@ -70,7 +73,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
         label: `Alibaba Cloud IoT (${config.aliyun.regionId})`,
         demo: false,
         ...config.aliyun,
-        upstream: (request) => fetch(request),
+        upstream: (url, init) => fetch(url, init),
         timeoutMs,
       }),
     );

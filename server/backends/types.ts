@@ -4,8 +4,20 @@
  */
 export type BackendKind = 'pelion' | 'aliyun';
 
-/** Something that answers an HTTP request: global `fetch` for a real API, a simulator's `app.fetch` in the demo. */
-export type Upstream = (request: Request) => Promise<Response>;
+/**
+ * Something that answers an HTTP request, shaped like `fetch`: global `fetch` for a real API, a
+ * simulator's `app.fetch` in the demo (see `inProcess`). Call it through `callUpstream`, which
+ * enforces the deadline even when the upstream ignores `init.signal`.
+ */
+export type Upstream = (
+  url: string,
+  init: RequestInit & { signal: AbortSignal },
+) => Promise<Response>;
+
+/** Adapts an in-process app (a simulator's Hono `fetch`) to `Upstream`. */
+export function inProcess(appFetch: (request: Request) => Response | Promise<Response>): Upstream {
+  return async (url, init) => appFetch(new Request(url, init));
+}
 
 export interface BackendCapabilities {
   /** Filter by Pelion Message type (SUCCESS/FAIL/SKIPPED/INFO). */

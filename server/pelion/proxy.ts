@@ -1,8 +1,8 @@
 import {
+  callUpstream,
   copyUpstreamResponse,
   fleetlogError,
   upstreamFailure,
-  upstreamSignal,
 } from '../backends/forwarding.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend, type Upstream } from '../backends/types.ts';
 
@@ -33,23 +33,29 @@ export function createPelionBackend(options: PelionBackendOptions): ConfiguredBa
     capabilities: PELION_CAPABILITIES,
     async forward(request, subPath, search) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return fleetlogError(405, 'method_not_allowed', 'Fleetlog only reads from Device Management.');
+        return fleetlogError(
+          405,
+          'method_not_allowed',
+          'Fleetlog only reads from Device Management.',
+        );
       }
       if (!ALLOWED_PATH.test(subPath)) {
         return fleetlogError(404, 'not_found', `Fleetlog does not forward ${subPath}.`);
       }
       // Only our own headers go upstream: the browser's Authorization, cookies and the like are dropped.
-      const headers = new Headers({ authorization: `Bearer ${apiKey}`, accept: 'application/json' });
-      const outgoing = new Request(`${apiUrl}${subPath}${search}`, {
-        method: request.method,
-        headers,
-        signal: upstreamSignal(request.signal, timeoutMs),
+      const headers = new Headers({
+        authorization: `Bearer ${apiKey}`,
+        accept: 'application/json',
       });
-      let response: Response;
       try {
-        response = await upstream(outgoing);
-        const body = request.method === 'HEAD' ? null : await response.arrayBuffer();
-        return copyUpstreamResponse(response, body);
+        const { response, body } = await callUpstream(
+          upstream,
+          `${apiUrl}${subPath}${search}`,
+          { method: request.method, headers },
+          request.signal,
+          timeoutMs,
+        );
+        return copyUpstreamResponse(response, request.method === 'HEAD' ? null : body);
       } catch (error) {
         return upstreamFailure(error, label, timeoutMs);
       }
