@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +20,8 @@ export function publicBackend(backend: ConfiguredBackend): PublicBackend {
 export function createApp({ backends, staticDir }: AppOptions): Hono {
   const app = new Hono();
   const byId = new Map(backends.map((b) => [b.id, b]));
+  // Event pages and the bundle are text that shrinks ~5-10x; only bodies over 1 KB are compressed.
+  app.use('*', compress());
 
   app.get('/api/backends', (c) => {
     c.header('cache-control', 'no-store');
