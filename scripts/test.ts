@@ -5,7 +5,7 @@
  * `N passed, N failed` — each Vitest and Playwright test counts once, and so does each static check.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium.ts';
@@ -118,5 +118,7 @@ if (built && process.env.SKIP_E2E !== '1') {
 
 console.log('');
 if (failures.length > 0) console.log(`Failing: ${failures.join('; ')}`);
-console.log(`${passed} passed, ${failed} failed`);
+const total = `${passed} passed, ${failed} failed`;
+console.log(total);
+if (process.env.FLEETLOG_SUMMARY_FILE) writeFileSync(process.env.FLEETLOG_SUMMARY_FILE, `${total}\n`);
 process.exit(failed > 0 ? 1 : 0);
