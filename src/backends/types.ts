@@ -104,8 +104,23 @@ export interface EventPage {
   totalCount?: number;
 }
 
+/** A choice the device list offers for `?status=` or `?sort=`; `value` goes in the URL. */
+export interface DeviceListChoice {
+  value: string;
+  label: string;
+}
+
+/** What the device list can filter and sort by on this backend. */
+export interface DeviceListOptions {
+  statuses: DeviceListChoice[];
+  /** The first one is the default order. */
+  sorts: DeviceListChoice[];
+}
+
 export interface BackendAdapter {
   readonly info: BackendInfo;
+  /** Status filter and sort choices for the device list; absent → free-text status, no sort. */
+  readonly deviceListOptions?: DeviceListOptions;
   listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;
   getDevice(deviceId: string, signal?: AbortSignal): Promise<Device>;
   /** One page of a device's events; `pageSize` is a hint the adapter clamps to the API's limits. */

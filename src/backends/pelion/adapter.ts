@@ -1,0 +1,276 @@
+import type { z } from 'zod';
+import { fetchJson, invalidResponse } from '../http.ts';
+import {
+  BackendError,
+  type BackendAdapter,
+  type BackendInfo,
+  type Cursor,
+  type Device,
+  type DeviceEvent,
+  type DeviceListOptions,
+  type DevicePage,
+  type DeviceQuery,
+  type EventPage,
+  type EventQuery,
+  type PelionMessageType,
+} from '../types.ts';
+import { MESSAGE_TYPES, codesOtherThan } from './event-codes.ts';
+import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
+import {
+  pelionDeviceSchema,
+  pelionEventSchema,
+  pelionListSchema,
+  type PelionList,
+} from './wire.ts';
+
+/**
+ * The Izuma/Pelion Device Management adapter. It speaks the API's own REST format to
+ * `/api/<backendId>/v3/…`; the Fleetlog server adds the access key on the way out.
+ */
+
+const CREDENTIAL_VARIABLE = 'PELION_API_KEY';
+const MIN_LIMIT = 2;
+const MAX_LIMIT = 1000;
+const DEVICE_PAGE_SIZE = 50;
+/** Directory pages one search call may scan before handing back a cursor (see `searchDevices`). */
+const MAX_SEARCH_SCAN_PAGES = 5;
+const HEX_ID = /^[0-9a-f]{32}$/i;
+
+export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
+  statuses: [
+    { value: 'registered', label: 'Registered' },
+    { value: 'bootstrapped', label: 'Bootstrapped' },
+    { value: 'cloud_enrolling', label: 'Cloud enrolling' },
+    { value: 'unenrolled', label: 'Unenrolled' },
+    { value: 'deregistered', label: 'Deregistered' },
+  ],
+  // created_at is the only order the directory offers (`order=ASC|DESC`).
+  sorts: [
+    { value: 'newest', label: 'Newest first' },
+    { value: 'oldest', label: 'Oldest first' },
+  ],
+};
+
+function clampLimit(size: number): number {
+  return Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, Math.round(size) || MIN_LIMIT));
+}
+
+/** RFC 3339 in UTC with millisecond precision, as the API's `date_time__*` filters take. */
+export function toRfc3339(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Query strings are built by hand so comma lists stay literal commas (codes and ids are
+ * `[A-Za-z0-9_]`): `%2C` would triple the length of a long `event_type__nin`.
+ */
+export function queryString(params: Array<[string, string]>): string {
+  return params
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${encodeURIComponent(value).replaceAll('%2C', ',')}`,
+    )
+    .join('&');
+}
+
+/** The Message types to request, or null when the query means "all". */
+export function messageTypesOf(query: EventQuery): PelionMessageType[] | null {
+  const wanted = MESSAGE_TYPES.filter((type) => (query.levels as string[]).includes(type));
+  return wanted.length === 0 || wanted.length === MESSAGE_TYPES.length ? null : wanted;
+}
+
+export function eventListParams(
+  query: EventQuery,
+  cursor: Cursor | null,
+  pageSize: number,
+): Array<[string, string]> {
+  const params: Array<[string, string]> = [
+    ['device_id__eq', query.deviceId],
+    ['order', query.order === 'asc' ? 'ASC' : 'DESC'],
+    ['limit', String(clampLimit(pageSize))],
+  ];
+  if (cursor) params.push(['after', cursor]);
+  else params.push(['include', 'total_count']);
+  if (query.from !== undefined) params.push(['date_time__gte', toRfc3339(query.from)]);
+  if (query.to !== undefined) params.push(['date_time__lte', toRfc3339(query.to)]);
+  const types = messageTypesOf(query);
+  // No server-side filter on Message type exists; excluding every code of the other types gets
+  // close, and the client drops the rest (codes missing from the table).
+  if (types) params.push(['event_type__nin', codesOtherThan(types).join(',')]);
+  return params;
+}
+
+export function createPelionAdapter(info: BackendInfo): BackendAdapter {
+  const base = `/api/${encodeURIComponent(info.id)}/v3`;
+  const init = (signal?: AbortSignal) => ({ signal, credentialVariable: CREDENTIAL_VARIABLE });
+
+  /** A list call; the API sometimes answers 404 "Unable to find page." for an empty list. */
+  async function getList(
+    path: string,
+    params: Array<[string, string]>,
+    signal?: AbortSignal,
+  ): Promise<PelionList> {
+    try {
+      const body = await fetchJson(`${base}/${path}?${queryString(params)}`, init(signal));
+      return parseOrThrow(pelionListSchema, body, 'list');
+    } catch (error) {
+      if (isMissingRecord(error)) return { data: [], has_more: false };
+      throw error;
+    }
+  }
+
+  /** A single record, or null when the API says it does not exist. */
+  async function getOne(path: string, signal?: AbortSignal): Promise<unknown> {
+    try {
+      return await fetchJson(`${base}/${path}`, init(signal));
+    } catch (error) {
+      if (isMissingRecord(error)) return null;
+      throw error;
+    }
+  }
+
+  function devices(list: PelionList): { devices: Device[]; lastId: string | null } {
+    let lastId: string | null = null;
+    const mapped: Device[] = [];
+    for (const item of list.data) {
+      const parsed = pelionDeviceSchema.safeParse(item);
+      if (!parsed.success) continue; // a device without an id cannot be linked to
+      lastId = parsed.data.id;
+      mapped.push(mapPelionDevice(parsed.data));
+    }
+    return { devices: mapped, lastId };
+  }
+
+  function directoryParams(
+    query: DeviceQuery,
+    cursor: Cursor | null,
+    limit: number,
+  ): Array<[string, string]> {
+    const params: Array<[string, string]> = [
+      ['limit', String(limit)],
+      ['order', query.sort === 'oldest' ? 'ASC' : 'DESC'],
+    ];
+    if (cursor) params.push(['after', cursor]);
+    if (query.status) params.push(['state__eq', query.status]);
+    return params;
+  }
+
+  /**
+   * The directory has no free-text search, but operators expect substring matches on name or id.
+   * A 32-hex text is an exact id (`id__eq`). Anything else scans the directory in pages of 1000
+   * and filters here: one request for a demo-sized fleet (hundreds of devices), a few for tens of
+   * thousands, each call bounded to MAX_SEARCH_SCAN_PAGES and resumable through the cursor.
+   * For very large fleets an exact `name__eq` would be cheaper, at the cost of surprising users.
+   */
+  async function searchDevices(
+    query: DeviceQuery,
+    text: string,
+    cursor: Cursor | null,
+    signal?: AbortSignal,
+  ): Promise<DevicePage> {
+    if (HEX_ID.test(text)) {
+      const list = await getList(
+        'devices',
+        [...directoryParams(query, null, DEVICE_PAGE_SIZE), ['id__eq', text.toLowerCase()]],
+        signal,
+      );
+      return { devices: devices(list).devices, nextCursor: null };
+    }
+    const needle = text.toLowerCase();
+    const matches: Device[] = [];
+    let after = cursor;
+    for (let scanned = 0; scanned < MAX_SEARCH_SCAN_PAGES; scanned++) {
+      const list = await getList('devices', directoryParams(query, after, MAX_LIMIT), signal);
+      const page = devices(list);
+      for (const device of page.devices) {
+        const haystack = `${device.name ?? ''}\n${device.id}\n${String((device.raw as { endpoint_name?: unknown }).endpoint_name ?? '')}`;
+        if (haystack.toLowerCase().includes(needle)) matches.push(device);
+      }
+      after = list.has_more ? page.lastId : null;
+      if (after === null || matches.length >= DEVICE_PAGE_SIZE) break;
+    }
+    return { devices: matches, nextCursor: after };
+  }
+
+  return {
+    info,
+    deviceListOptions: PELION_DEVICE_LIST_OPTIONS,
+
+    async listDevices(query, cursor, signal) {
+      const text = query.search?.trim();
+      if (text) return searchDevices(query, text, cursor, signal);
+      const params = directoryParams(query, cursor, DEVICE_PAGE_SIZE);
+      if (!cursor) params.push(['include', 'total_count']);
+      const list = await getList('devices', params, signal);
+      const page = devices(list);
+      return {
+        devices: page.devices,
+        nextCursor: list.has_more ? page.lastId : null,
+        ...(typeof list.total_count === 'number' ? { totalCount: list.total_count } : {}),
+      };
+    },
+
+    async getDevice(deviceId, signal) {
+      const body = await getOne(`devices/${encodeURIComponent(deviceId)}`, signal);
+      if (body === null) {
+        throw new BackendError(`No device with id ${deviceId} exists on ${info.label}.`, {
+          status: 404,
+          code: 'not_found',
+          retryable: false,
+        });
+      }
+      return mapPelionDevice(parseOrThrow(pelionDeviceSchema, body, 'device'));
+    },
+
+    async listEvents(query, cursor, pageSize, signal): Promise<EventPage> {
+      const list = await getList('device-events', eventListParams(query, cursor, pageSize), signal);
+      const types = messageTypesOf(query);
+      const events: DeviceEvent[] = [];
+      let lastId: string | null = null;
+      for (const item of list.data) {
+        const parsed = pelionEventSchema.safeParse(item);
+        if (!parsed.success) continue; // no id, no time: nothing to show or link to
+        lastId = pelionEventId(parsed.data);
+        const event = mapPelionEvent(parsed.data);
+        // The cursor advances past dropped rows too, so a page may be short (even empty) with more to come.
+        if (!types || (types as string[]).includes(event.level)) events.push(event);
+      }
+      return {
+        events,
+        nextCursor: list.has_more ? lastId : null,
+        ...(typeof list.total_count === 'number' ? { totalCount: list.total_count } : {}),
+      };
+    },
+
+    async getEvent(deviceId, eventId, signal) {
+      const body = await getOne(`device-events/${encodeURIComponent(eventId)}`, signal);
+      if (body === null) return null;
+      const event = parseOrThrow(pelionEventSchema, body, 'event');
+      // A deep link must not show another device's event under this device.
+      if (event.device_id && event.device_id !== deviceId) return null;
+      return mapPelionEvent(event);
+    },
+  };
+}
+
+/** A 404 from the API; Fleetlog's own 404 for an unknown backend is a real error and stays one. */
+function isMissingRecord(error: unknown): boolean {
+  return (
+    error instanceof BackendError &&
+    error.details.status === 404 &&
+    error.details.code !== 'unknown_backend'
+  );
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw invalidResponse(
+      what,
+      result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,80 @@
+import type { Device, DeviceEvent, PelionMessageType } from '../types.ts';
+import { describeEventCode, messageTypeOfCode, normaliseMessageType } from './event-codes.ts';
+import type { PelionDevice, PelionEvent } from './wire.ts';
+
+/** Mapping from the validated wire records to the neutral model. Pure, so it is unit-tested alone. */
+
+export function pelionEventId(event: PelionEvent): string {
+  // The schema guarantees one of them.
+  return (event.id ?? event.device_log_id)!;
+}
+
+function levelOf(event: PelionEvent): PelionMessageType {
+  const wire = event.event_type_description;
+  return (
+    (wire ? normaliseMessageType(wire) : undefined) ??
+    messageTypeOfCode(event.event_type ?? '') ??
+    'INFO'
+  );
+}
+
+function parseStateChange(value: PelionEvent['state_change']): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.toLowerCase() === 'true';
+  return undefined;
+}
+
+export function mapPelionEvent(event: PelionEvent): DeviceEvent {
+  const level = levelOf(event);
+  const rawLevel = event.event_type_description ?? undefined;
+  const code = event.event_type ?? '';
+  const time = Date.parse(event.date_time);
+  return {
+    id: pelionEventId(event),
+    time: Number.isNaN(time) ? 0 : time,
+    timeText: event.date_time,
+    level,
+    ...(rawLevel !== undefined && rawLevel !== level ? { rawLevel } : {}),
+    isFailure: level === 'FAIL',
+    code,
+    ...(event.event_type_category ? { category: event.event_type_category } : {}),
+    description: event.description || (code ? describeEventCode(code) : ''),
+    ...(parseStateChange(event.state_change) !== undefined
+      ? { stateChange: parseStateChange(event.state_change) }
+      : {}),
+    ...(event.data !== undefined ? { payload: event.data } : {}),
+    raw: event,
+  };
+}
+
+/** Checksums are 64 hex digits; the first 12 identify a build well enough at a glance. */
+export function shortChecksum(checksum: string): string {
+  return checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum;
+}
+
+function formatCreated(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function mapPelionDevice(device: PelionDevice): Device {
+  const facts: Array<{ label: string; value: string }> = [];
+  const add = (label: string, value: string | null | undefined) => {
+    if (value) facts.push({ label, value });
+  };
+  add('Class', device.device_class);
+  add('Firmware', device.firmware_checksum ? shortChecksum(device.firmware_checksum) : null);
+  add('Endpoint', device.endpoint_name);
+  add('Lifecycle', device.lifecycle_status);
+  add('Serial', device.serial_number);
+  add('Created', device.created_at ? formatCreated(device.created_at) : null);
+  return {
+    id: device.id,
+    name: device.name || null,
+    status: device.state || 'unknown',
+    facts,
+    createdAt: device.created_at ?? null,
+    raw: device,
+  };
+}
