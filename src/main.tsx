@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
 import './index.css';
 
-// Placeholder shell until the app routes land.
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
   <StrictMode>
-    <main className="p-8">
-      <h1 className="text-2xl font-semibold">Fleetlog</h1>
-    </main>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,124 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createBrowserRouter,
+  redirect,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
+import { backendsQueryOptions } from '../backends/backends-query.ts';
+import type { BackendAdapter, BackendInfo } from '../backends/types.ts';
+import { deviceQueryOptions } from '../features/devices/api/get-device.ts';
+import { devicesQueryOptions } from '../features/devices/api/get-devices.ts';
+import { deviceQueryFromUrl } from '../features/devices/utils/device-list-params.ts';
+import { BackendLayout } from './routes/backend-layout.tsx';
+import { HydrateFallback } from './routes/hydrate-fallback.tsx';
+import { NoBackends } from './routes/no-backends.tsx';
+import { NotFound } from './routes/not-found.tsx';
+import { RootLayout } from './routes/root.tsx';
+import { RouteError } from './routes/route-error.tsx';
+
+export interface AppDependencies {
+  queryClient: QueryClient;
+  adapterFor: (info: BackendInfo) => BackendAdapter;
+}
+
+/**
+ * The route tree (DESIGN.md "URL scheme"). Loaders start the same queries the components read —
+ * built by the same queryOptions factories — without awaiting them, so data and the lazily loaded
+ * page code download in parallel and the page shows its own skeleton meanwhile.
+ */
+export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): RouteObject[] {
+  const backends = () => queryClient.ensureQueryData(backendsQueryOptions());
+
+  async function adapterOf(params: LoaderFunctionArgs['params']): Promise<BackendAdapter | null> {
+    const info = (await backends()).find((backend) => backend.id === params.backendId);
+    return info ? adapterFor(info) : null;
+  }
+
+  return [
+    {
+      id: 'root',
+      path: '/',
+      loader: async () => {
+        await backends();
+        return null;
+      },
+      Component: RootLayout,
+      HydrateFallback,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          index: true,
+          loader: async () => {
+            const [first] = await backends();
+            return first ? redirect(`/${encodeURIComponent(first.id)}/devices`) : null;
+          },
+          Component: NoBackends,
+        },
+        {
+          path: ':backendId',
+          element: <BackendLayout adapterFor={adapterFor} />,
+          children: [
+            {
+              index: true,
+              loader: ({ params }) =>
+                redirect(`/${encodeURIComponent(params.backendId ?? '')}/devices`),
+            },
+            {
+              path: 'devices',
+              loader: async ({ params, request }) => {
+                const adapter = await adapterOf(params);
+                if (adapter) {
+                  const query = deviceQueryFromUrl(adapter.deviceListOptions, new URL(request.url));
+                  void queryClient.prefetchInfiniteQuery(devicesQueryOptions(adapter, query));
+                }
+                return null;
+              },
+              lazy: {
+                Component: async () =>
+                  (await import('../features/devices/components/device-list.tsx')).DeviceList,
+              },
+            },
+            {
+              path: 'devices/:deviceId',
+              loader: async ({ params }) => {
+                const adapter = await adapterOf(params);
+                if (adapter && params.deviceId)
+                  void queryClient.prefetchQuery(deviceQueryOptions(adapter, params.deviceId));
+                return null;
+              },
+              lazy: {
+                Component: async () =>
+                  (await import('../features/devices/components/device-page.tsx')).DevicePage,
+              },
+              children: [
+                {
+                  // The device page opens on its Event log tab; a shared link's filters come along.
+                  index: true,
+                  loader: ({ request }) => {
+                    const url = new URL(request.url);
+                    return redirect(`${url.pathname.replace(/\/+$/, '')}/events${url.search}`);
+                  },
+                },
+                {
+                  // One route for the log with and without an open event, so opening an event does
+                  // not remount the log (scroll position, loaded pages).
+                  path: 'events/:eventId?',
+                  lazy: {
+                    Component: async () =>
+                      (await import('../features/events/event-log-route.tsx')).EventLogRoute,
+                  },
+                },
+              ],
+            },
+            { path: '*', Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(dependencies: AppDependencies) {
+  return createBrowserRouter(createAppRoutes(dependencies));
+}

@@ -1,0 +1,46 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { fetchJson, invalidResponse } from './http.ts';
+import type { BackendInfo } from './types.ts';
+
+/** `GET /api/backends`: the backends the server is configured with (no secrets). */
+
+const capabilitiesSchema = z.looseObject({
+  messageTypeFilter: z.boolean(),
+  eventTypeFilter: z.boolean(),
+  identifierFilter: z.boolean(),
+  retentionDays: z.number().nullable(),
+  totalCount: z.boolean(),
+  maxPageSize: z.number().int().positive(),
+});
+
+const backendsSchema = z.object({
+  backends: z.array(
+    z.looseObject({
+      id: z.string().min(1),
+      kind: z.enum(['pelion', 'aliyun']),
+      label: z.string(),
+      demo: z.boolean(),
+      capabilities: capabilitiesSchema,
+    }),
+  ),
+});
+
+export async function fetchBackends(signal?: AbortSignal): Promise<BackendInfo[]> {
+  const body = await fetchJson('/api/backends', { signal });
+  const parsed = backendsSchema.safeParse(body);
+  if (!parsed.success) throw invalidResponse('backend list', parsed.error.message);
+  return parsed.data.backends;
+}
+
+export const backendsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['backends'] as const,
+    queryFn: ({ signal }) => fetchBackends(signal),
+    // The configuration only changes when the server restarts, which reloads nobody's tab anyway.
+    staleTime: Infinity,
+  });
+
+export function useBackends(): BackendInfo[] {
+  return useSuspenseQuery(backendsQueryOptions()).data;
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import type { BackendInfo } from '../../backends/types.ts';
+import { SelectField } from '../ui/select-field.tsx';
+
+export interface AppShellProps {
+  backends: BackendInfo[];
+  /** The backend of the current URL; null outside a backend (or for an unknown id). */
+  currentBackendId: string | null;
+  onSwitchBackend: (backendId: string) => void;
+  children: ReactNode;
+}
+
+export function AppShell({ backends, currentBackendId, onSwitchBackend, children }: AppShellProps) {
+  const known = backends.some((backend) => backend.id === currentBackendId);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-end justify-between gap-4 px-4 py-2">
+          <a href="/" className="self-center text-lg font-semibold tracking-tight text-slate-900">
+            <span aria-hidden="true" className="mr-1.5 text-sky-700">
+              ▤
+            </span>
+            Fleetlog
+          </a>
+          {backends.length > 0 ? (
+            <SelectField
+              label="Backend"
+              className="w-72"
+              value={known ? (currentBackendId ?? '') : ''}
+              onChange={(event) => onSwitchBackend(event.target.value)}
+              options={[
+                ...(known ? [] : [{ value: '', label: 'Choose a backend…' }]),
+                ...backends.map((backend) => ({ value: backend.id, label: backend.label })),
+              ]}
+            />
+          ) : null}
+        </div>
+      </header>
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none"
+      >
+        {children}
+      </main>
+    </div>
+  );
+}

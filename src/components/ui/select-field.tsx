@@ -1,0 +1,28 @@
+import { useId, type SelectHTMLAttributes } from 'react';
+
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+export function SelectField({ label, options, className = '', ...props }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+        {...props}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

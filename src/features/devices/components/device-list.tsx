@@ -1,0 +1,137 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { useBackend } from '../../../backends/use-backend.ts';
+import type { Device } from '../../../backends/types.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { DroppedParamsNotice } from '../../../components/ui/dropped-params-notice.tsx';
+import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
+import { useUrlState } from '../../../lib/use-url-state.ts';
+import { useDevices } from '../api/get-devices.ts';
+import { deviceListShape, toDeviceQuery } from '../utils/device-list-params.ts';
+import { rememberListSearch } from '../utils/list-search-memory.ts';
+import { DeviceListToolbar } from './device-list-toolbar.tsx';
+import { DevicesTable } from './devices-table.tsx';
+
+const countFormat = new Intl.NumberFormat('en');
+
+/** `/:backendId/devices`: the fleet, filtered and sorted by the URL. */
+export function DeviceList() {
+  const { info, adapter } = useBackend();
+  const options = adapter.deviceListOptions;
+  const { values, dropped, update } = useUrlState(deviceListShape(options));
+  const query = toDeviceQuery(values);
+  const devicesQuery = useDevices(adapter, query);
+  const location = useLocation();
+
+  useEffect(() => rememberListSearch(info.id, location.search), [info.id, location.search]);
+
+  const devices: Device[] = devicesQuery.data?.pages.flatMap((page) => page.devices) ?? [];
+  const totalCount = devicesQuery.data?.pages[0]?.totalCount;
+  const filtered = Boolean(values.q || values.status);
+  const initialLoading = devicesQuery.isPending;
+  const clearFilters = () => update({ q: undefined, status: undefined });
+  const deviceHref = (device: Device) =>
+    `/${encodeURIComponent(info.id)}/devices/${encodeURIComponent(device.id)}`;
+
+  let placeholder = null;
+  if (devicesQuery.isError && devices.length === 0) {
+    placeholder = (
+      <ErrorPanel
+        title="The devices could not be loaded."
+        error={devicesQuery.error}
+        onRetry={() => void devicesQuery.refetch()}
+        retrying={devicesQuery.isFetching}
+      />
+    );
+  } else if (devicesQuery.isSuccess && devices.length === 0 && !devicesQuery.hasNextPage) {
+    placeholder = (
+      <div className="text-center text-slate-600">
+        <p className="font-medium text-slate-800">
+          {filtered
+            ? `No devices match ${describeFilters(values.q, values.status)}.`
+            : 'This backend has no devices.'}
+        </p>
+        {filtered ? (
+          <Button variant="ghost" className="mt-2" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <section aria-labelledby="device-list-heading" className="flex flex-col gap-4">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 id="device-list-heading" className="text-xl font-semibold">
+          Devices
+        </h1>
+        <p className="text-sm text-slate-500">{info.label}</p>
+      </div>
+      <DroppedParamsNotice dropped={dropped} />
+      <DeviceListToolbar
+        options={options}
+        search={values.q ?? ''}
+        status={values.status ?? ''}
+        sort={values.sort ?? options?.sorts[0]?.value ?? ''}
+        filtered={filtered}
+        onSearch={(text) => update({ q: text.trim() || undefined }, { replace: true })}
+        onStatus={(status) => update({ status: status || undefined })}
+        onSort={(sort) => update({ sort })}
+        onClear={clearFilters}
+      />
+      <DevicesTable
+        devices={devices}
+        deviceHref={deviceHref}
+        loading={initialLoading}
+        placeholder={placeholder}
+      />
+      <div className="flex min-h-9 items-center justify-between gap-4">
+        <p role="status" className="text-sm text-slate-600">
+          {statusLine(
+            devicesQuery.isPending,
+            devices.length,
+            totalCount,
+            devicesQuery.hasNextPage,
+            filtered,
+          )}
+        </p>
+        {devicesQuery.hasNextPage ? (
+          <Button
+            onClick={() => void devicesQuery.fetchNextPage()}
+            disabled={devicesQuery.isFetchingNextPage}
+          >
+            {devicesQuery.isFetchingNextPage ? 'Loading…' : 'Load more devices'}
+          </Button>
+        ) : null}
+      </div>
+      {devicesQuery.isError && devices.length > 0 ? (
+        <ErrorPanel
+          title="More devices could not be loaded."
+          error={devicesQuery.error}
+          onRetry={() => void devicesQuery.fetchNextPage()}
+          retrying={devicesQuery.isFetchingNextPage}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function describeFilters(q: string | undefined, status: string | undefined): string {
+  const parts = [q ? `“${q}”` : null, status ? `status ${status}` : null].filter(Boolean);
+  return parts.join(' with ');
+}
+
+function statusLine(
+  pending: boolean,
+  loaded: number,
+  total: number | undefined,
+  more: boolean,
+  filtered: boolean,
+): string {
+  if (pending) return 'Loading devices…';
+  const noun = loaded === 1 ? 'device' : 'devices';
+  if (total !== undefined && !filtered)
+    return `${countFormat.format(loaded)} of ${countFormat.format(total)} ${noun} loaded`;
+  return `${countFormat.format(loaded)} ${noun} loaded${more ? '' : filtered ? ' · all matches shown' : ''}`;
+}

@@ -1,0 +1,86 @@
+import { Link, Outlet, useParams } from 'react-router';
+import { BackendError } from '../../../backends/types.ts';
+import { useBackend } from '../../../backends/use-backend.ts';
+import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
+import { Skeleton } from '../../../components/ui/skeleton.tsx';
+import { useDevice } from '../api/get-device.ts';
+import { recallListSearch } from '../utils/list-search-memory.ts';
+import { DeviceFacts } from './device-facts.tsx';
+import { DeviceTabs } from './device-tabs.tsx';
+
+/** `/:backendId/devices/:deviceId/*`: the device header, its tabs, and the selected tab's route. */
+export function DevicePage() {
+  const { info, adapter } = useBackend();
+  const deviceId = useParams().deviceId ?? '';
+  const deviceQuery = useDevice(adapter, deviceId);
+  const listHref = `/${encodeURIComponent(info.id)}/devices${recallListSearch(info.id)}`;
+  const notFound =
+    deviceQuery.error instanceof BackendError && deviceQuery.error.details.status === 404;
+  const device = deviceQuery.data;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex gap-2 text-slate-500">
+          <li>
+            <Link to={listHref} className="text-sky-800 hover:underline">
+              Devices
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="truncate text-slate-700">
+            {device?.name ?? deviceId}
+          </li>
+        </ol>
+      </nav>
+
+      {notFound ? (
+        <div role="alert" className="rounded-md border border-slate-200 bg-white p-6">
+          <h1 className="text-xl font-semibold">Device not found</h1>
+          <p className="mt-2 text-sm text-slate-600">
+            No device with id <code className="font-mono">{deviceId}</code> exists on {info.label}.
+            It may have been deleted, or the link may be for another backend.
+          </p>
+          <Link
+            to={listHref}
+            className="mt-3 inline-block text-sm font-medium text-sky-800 hover:underline"
+          >
+            Back to the device list
+          </Link>
+        </div>
+      ) : (
+        <>
+          <header className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h1 className="text-xl font-semibold break-all">
+              {device ? (device.name ?? device.id) : deviceId}
+            </h1>
+            {device ? (
+              <DeviceFacts device={device} />
+            ) : deviceQuery.isError ? (
+              <ErrorPanel
+                title="The device could not be loaded."
+                error={deviceQuery.error}
+                onRetry={() => void deviceQuery.refetch()}
+                retrying={deviceQuery.isFetching}
+              />
+            ) : (
+              <div className="flex gap-6" aria-hidden="true">
+                <Skeleton className="h-9 w-24" />
+                <Skeleton className="h-9 w-40" />
+                <Skeleton className="h-9 w-28" />
+                <Skeleton className="h-9 w-32" />
+              </div>
+            )}
+          </header>
+          {/* Only one tab today; the list is data so more views (e.g. Resources) slot in. */}
+          <DeviceTabs
+            tabs={[{ id: 'events', label: 'Event log', to: 'events' }]}
+            selectedId="events"
+          >
+            <Outlet />
+          </DeviceTabs>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+export interface DeviceStatusBadgeProps {
+  status: string;
+}
+
+const TONES: Record<string, string> = {
+  registered: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+  online: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+  bootstrapped: 'bg-sky-50 text-sky-800 ring-sky-200',
+  cloud_enrolling: 'bg-sky-50 text-sky-800 ring-sky-200',
+  deregistered: 'bg-slate-100 text-slate-700 ring-slate-300',
+  offline: 'bg-slate-100 text-slate-700 ring-slate-300',
+  unenrolled: 'bg-amber-50 text-amber-900 ring-amber-200',
+  unactive: 'bg-amber-50 text-amber-900 ring-amber-200',
+  disable: 'bg-red-50 text-red-800 ring-red-200',
+};
+
+/** The device state as the backend names it; colour only repeats what the text says. */
+export function DeviceStatusBadge({ status }: DeviceStatusBadgeProps) {
+  const tone = TONES[status.toLowerCase()] ?? 'bg-slate-100 text-slate-700 ring-slate-300';
+  return (
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
+    >
+      {status.replaceAll('_', ' ')}
+    </span>
+  );
+}
