@@ -1,0 +1,81 @@
+/**
+ * One cold load of a deep link: when the first event row is on screen, how many gzip bytes of
+ * JavaScript had been downloaded by then, and which /api requests the page made. Shared by the
+ * bench and the budgets spec, so both measure the same thing.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Page, Response } from '@playwright/test';
+import { firstRowTime } from './launch.ts';
+
+export interface JsFile {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path and query, plus the RPC Action of an Alibaba POST (its parameters travel in the body). */
+  what: string;
+}
+
+export interface DeepLinkLoad {
+  /** ms from navigation start to the first frame showing an event row. */
+  firstRowMs: number;
+  /** Scripts whose download finished before the first row. */
+  js: JsFile[];
+  jsGzipBytes: number;
+  /** /api requests sent before the first row was shown. */
+  apiBeforeFirstRow: ApiRequest[];
+  /** /api requests sent until the network went quiet after it. */
+  api: ApiRequest[];
+}
+
+const isScript = (response: Response): boolean =>
+  response.request().resourceType() === 'script' ||
+  (response.headers()['content-type'] ?? '').includes('javascript');
+
+function describeApiRequest(method: string, url: URL, body: string | null): ApiRequest {
+  const action = body ? new URLSearchParams(body).get('Action') : null;
+  return { method, what: `${url.pathname}${url.search}${action ? ` Action=${action}` : ''}` };
+}
+
+export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLoad> {
+  const scripts: Response[] = [];
+  const api: ApiRequest[] = [];
+  page.on('response', (response) => {
+    if (isScript(response)) scripts.push(response);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      api.push(describeApiRequest(request.method(), url, request.postData()));
+    }
+  });
+
+  await page.goto(path, { waitUntil: 'commit' });
+  const firstRowMs = await firstRowTime(page);
+  const apiBeforeFirstRow = [...api];
+  // Resource Timing shares the page's clock, so "finished before the first row" is exact.
+  const finishedBefore = new Set(
+    (await page.evaluate(
+      `performance.getEntriesByType('resource')
+        .filter((entry) => entry.responseEnd <= window.__bench.firstRowAt)
+        .map((entry) => entry.name)`,
+    )) as string[],
+  );
+  const js: JsFile[] = [];
+  for (const response of scripts) {
+    if (!finishedBefore.has(response.url())) continue;
+    const body = await response.body();
+    js.push({ url: response.url(), bytes: body.length, gzipBytes: gzipSync(body).length });
+  }
+  await page.waitForLoadState('networkidle');
+  return {
+    firstRowMs,
+    js,
+    jsGzipBytes: js.reduce((sum, file) => sum + file.gzipBytes, 0),
+    apiBeforeFirstRow,
+    api: [...api],
+  };
+}

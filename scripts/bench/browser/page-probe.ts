@@ -1,0 +1,125 @@
+/**
+ * Instrumentation installed in the page before any of the app's scripts run. Kept as plain
+ * JavaScript source: functions compiled by tsx cannot be serialised into the page reliably.
+ *
+ * `window.__bench` records:
+ * - `firstRowAt`: performance.now() in the first animation frame that has a laid-out
+ *   `[data-event-id]` row (that frame paints it); time origin = navigation start.
+ * - `longTasks`: every long task (start, duration) since navigation.
+ * - `fling(options)`: scrolls the events' scroll container to the oldest event frame by frame,
+ *   recording frame intervals and the largest number of rows in the DOM.
+ * - `recordFrames()` / `stopFrames()`: the first rows' ids at every frame, for the filter change.
+ */
+export const PAGE_PROBE = String.raw`
+(() => {
+  if (window.__bench) return;
+  const ROW = '[data-event-id]';
+  const bench = { firstRowAt: null, longTasks: [] };
+  window.__bench = bench;
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+
+  const laidOut = (element) => element.getBoundingClientRect().height > 0;
+  let waitingForFrame = false;
+  const observer = new MutationObserver(() => {
+    if (waitingForFrame || bench.firstRowAt !== null) return;
+    if (!document.querySelector(ROW)) return;
+    waitingForFrame = true;
+    const onFrame = () => {
+      const row = document.querySelector(ROW);
+      if (row && laidOut(row)) {
+        bench.firstRowAt = performance.now();
+        observer.disconnect();
+      } else {
+        requestAnimationFrame(onFrame);
+      }
+    };
+    requestAnimationFrame(onFrame);
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  const scrollable = (element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (/(auto|scroll)/.test(style.overflowY) && node.scrollHeight > node.clientHeight) return node;
+    }
+    return document.scrollingElement;
+  };
+  const statusText = () =>
+    Array.from(document.querySelectorAll('[role="status"]'), (node) => node.textContent || '').join(' | ');
+
+  bench.fling = ({ pxPerFrame, timeoutMs }) =>
+    new Promise((resolve) => {
+      const first = document.querySelector(ROW);
+      if (!first) return resolve({ error: 'no event row on the page' });
+      const scroller = scrollable(first);
+      const startedAt = performance.now();
+      const intervals = [];
+      let idleFrames = 0;
+      let maxRows = 0;
+      let last = startedAt;
+      let scrolledLastFrame = false;
+      let lastHeight = scroller.scrollHeight;
+      let settledFrames = 0;
+      const step = () => {
+        const now = performance.now();
+        const height = scroller.scrollHeight;
+        // A frame counts when it had to render something: a scroll we asked for, or a new page.
+        if (scrolledLastFrame || height !== lastHeight) intervals.push(now - last);
+        else idleFrames += 1;
+        last = now;
+        lastHeight = height;
+        maxRows = Math.max(maxRows, document.querySelectorAll(ROW).length);
+        const bottom = height - scroller.clientHeight;
+        scrolledLastFrame = false;
+        if (scroller.scrollTop < bottom - 1) {
+          scroller.scrollTop = Math.min(bottom, scroller.scrollTop + pxPerFrame);
+          scrolledLastFrame = true;
+          settledFrames = 0;
+        } else if (/end of log/i.test(statusText())) {
+          settledFrames += 1;
+        }
+        const timedOut = now - startedAt > timeoutMs;
+        if (settledFrames >= 10 || timedOut) {
+          const endedAt = performance.now();
+          return resolve({
+            intervals,
+            idleFrames,
+            maxRows,
+            durationMs: endedAt - startedAt,
+            reachedEnd: !timedOut,
+            status: statusText(),
+            longTasks: bench.longTasks.filter((task) => task.start >= startedAt && task.start <= endedAt),
+            scrollHeight: scroller.scrollHeight,
+            scroller: scroller === document.scrollingElement ? 'document' : scroller.tagName.toLowerCase(),
+          });
+        }
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+
+  bench.recordFrames = (firstRows) => {
+    bench.frames = [];
+    bench.recording = true;
+    const step = () => {
+      if (!bench.recording) return;
+      const ids = Array.from(document.querySelectorAll(ROW), (row) => row.getAttribute('data-event-id'));
+      bench.frames.push({ t: performance.now(), first: ids.slice(0, firstRows).join(','), rows: ids.length });
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+    return performance.now();
+  };
+  bench.stopFrames = () => {
+    bench.recording = false;
+    return bench.frames;
+  };
+})();
+`;

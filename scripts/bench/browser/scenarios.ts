@@ -1,0 +1,165 @@
+/** The Event log scenarios in Chromium, each run in a fresh (cold) browser context. */
+import type { Browser } from '@playwright/test';
+import type { BenchOptions } from '../options.ts';
+import type { MeasureKey } from '../measures.ts';
+import { coldPage, firstRowTime } from './launch.ts';
+import { loadDeepLink } from './deep-link-load.ts';
+import { fling, heapAfterGc } from './fling.ts';
+import { changeFilter } from './filter-change.ts';
+
+export interface DemoTargets {
+  backendId: string;
+  /** The demo device with more than 100,000 events. */
+  longDeviceId: string;
+}
+
+export interface Sink {
+  add(key: MeasureKey, value: number): void;
+  fail(keys: MeasureKey[], error: unknown): void;
+  note(key: MeasureKey, note: string): void;
+  log(message: string): void;
+}
+
+const eventsPath = (targets: DemoTargets) =>
+  `/${targets.backendId}/devices/${encodeURIComponent(targets.longDeviceId)}/events`;
+
+async function deepLinkRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  // One unmeasured load warms the server's code paths; every measured one starts cold in Chromium.
+  for (let run = 0; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      const load = await loadDeepLink(page, eventsPath(targets));
+      if (run === 0) continue;
+      sink.add('coldLoad', load.firstRowMs);
+      sink.add('initialJs', load.jsGzipBytes / 1000);
+      sink.add('deepLinkRequests', load.api.length);
+      sink.log(
+        `deep link run ${run}: first row ${Math.round(load.firstRowMs)} ms, ` +
+          `${load.js.length} scripts ${(load.jsGzipBytes / 1000).toFixed(1)} KB gzip, ` +
+          `${load.api.length} /api requests`,
+      );
+      if (run === 1) {
+        const files = load.js
+          .map((file) => `${new URL(file.url).pathname} ${(file.gzipBytes / 1000).toFixed(1)} KB`)
+          .join(', ');
+        sink.note(
+          'initialJs',
+          `node:zlib gzip level 6 of each script finished before the first row: ${files}`,
+        );
+        sink.note(
+          'deepLinkRequests',
+          load.api.map((request) => `${request.method} ${request.what}`).join('; '),
+        );
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+async function flingRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  options: BenchOptions,
+  sink: Sink,
+) {
+  for (let run = 1; run <= options.runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      await page.goto(eventsPath(targets));
+      await firstRowTime(page);
+      const result = await fling(page, {
+        pxPerFrame: options.flingPxPerFrame,
+        timeoutMs: options.flingTimeoutMs,
+      });
+      if (!result.reachedEnd) {
+        throw new Error(
+          `did not reach "End of log" within ${options.flingTimeoutMs} ms (status: ${result.status})`,
+        );
+      }
+      const heap = await heapAfterGc(page);
+      sink.add('flingP95', result.p95FrameMs);
+      sink.add('flingLongTask', result.longestTaskMs);
+      sink.add('flingDuration', result.durationMs);
+      sink.add('domRows', result.maxRows);
+      sink.add('heap', heap.usedBytes / 1e6);
+      sink.log(
+        `fling run ${run}: ${result.intervals.length} rendering frames (+${result.idleFrames} idle), ` +
+          `p95 ${result.p95FrameMs.toFixed(1)} ms, ${result.longTasks.length} long tasks (max ${Math.round(result.longestTaskMs)} ms), ` +
+          `max ${result.maxRows} rows, ${Math.round(result.durationMs)} ms, heap ${(heap.usedBytes / 1e6).toFixed(1)} MB, ` +
+          `${heap.domNodes} DOM nodes; status "${result.status}"`,
+      );
+      if (run === 1) {
+        sink.note(
+          'flingP95',
+          `scroll container <${result.scroller}>, ${options.flingPxPerFrame} px per frame; idle frames waiting for a page are not counted`,
+        );
+      }
+    } catch (error) {
+      sink.fail(['flingP95', 'flingLongTask', 'flingDuration', 'heap', 'domRows'], error);
+      return;
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+async function filterRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  for (let run = 1; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      await page.goto(eventsPath(targets));
+      await firstRowTime(page);
+      await page.waitForLoadState('networkidle');
+      const result = await changeFilter(
+        page,
+        () => page.getByRole('button', { name: 'Failures only' }).click(),
+        (url) => /\/device-events\/?$/.test(url.pathname),
+      );
+      sink.add('filterChange', result.renderAfterResponseMs);
+      sink.add('filterClick', result.clickToRowsMs);
+      sink.log(
+        `filter run ${run}: ${result.renderAfterResponseMs.toFixed(1)} ms after the response, ` +
+          `${result.clickToRowsMs.toFixed(1)} ms after the click, ${result.rowsShown} rows`,
+      );
+    } catch (error) {
+      sink.fail(['filterChange', 'filterClick'], error);
+      return;
+    } finally {
+      await context.close();
+    }
+  }
+  sink.note(
+    'filterChange',
+    'Failures only on the 100k device; from responseEnd (Resource Timing) to the first frame showing the new first 5 rows',
+  );
+}
+
+export async function runBrowserScenarios(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  options: BenchOptions,
+  sink: Sink,
+): Promise<void> {
+  try {
+    await deepLinkRuns(browser, origin, targets, options.runs, sink);
+  } catch (error) {
+    sink.fail(['initialJs', 'coldLoad', 'deepLinkRequests'], error);
+  }
+  await filterRuns(browser, origin, targets, options.runs, sink);
+  await flingRuns(browser, origin, targets, options, sink);
+}

@@ -1,0 +1,63 @@
+/** The targets ("100,000-event logs stay instant") and the bench's informational figures. */
+import type { Measure } from './report.ts';
+
+export const BUDGETS = {
+  /** Decimal kilobytes: 150 KB = 150,000 bytes of gzip. */
+  initialJsGzipBytes: 150_000,
+  maxDomRows: 150,
+};
+
+export const MEASURES = {
+  initialJs: {
+    label: 'JS before first event row (gzip)',
+    unit: 'KB',
+    max: BUDGETS.initialJsGzipBytes / 1000,
+    target: '≤ 150 KB',
+    deterministic: true,
+  },
+  coldLoad: {
+    label: 'Cold deep link → first event row',
+    unit: 'ms',
+    max: 500,
+    target: 'median ≤ 500 ms',
+  },
+  deepLinkRequests: { label: 'Deep link /api requests (until idle)', unit: 'requests' },
+  flingP95: { label: 'Fling 100k: p95 frame', unit: 'ms', max: 20, target: '≤ 20 ms' },
+  flingLongTask: { label: 'Fling 100k: longest task', unit: 'ms', max: 100, target: '≤ 100 ms' },
+  flingDuration: { label: 'Fling 100k: newest → End of log', unit: 'ms' },
+  heap: { label: 'JS heap at end of log (after GC)', unit: 'MB', max: 100, target: '≤ 100 MB' },
+  domRows: {
+    label: 'DOM rows in events table (max)',
+    unit: 'rows',
+    max: BUDGETS.maxDomRows,
+    target: '≤ 150',
+    deterministic: true,
+  },
+  filterChange: {
+    label: 'Filter change → first rows (after response)',
+    unit: 'ms',
+    max: 150,
+    target: '≤ 150 ms',
+  },
+  filterClick: { label: 'Filter change: click → first rows', unit: 'ms' },
+  pelionSimPage: {
+    label: 'Pelion simulator page of 1,000',
+    unit: 'ms',
+    max: 5,
+    target: 'median ≤ 5 ms',
+  },
+  aliyunSimPage: {
+    label: 'Alibaba simulator page of 50',
+    unit: 'ms',
+    max: 5,
+    target: 'median ≤ 5 ms',
+  },
+  pelionLoadThroughput: { label: 'Load Pelion pages of 200: throughput', unit: 'req/s' },
+  pelionLoadP50: { label: 'Load Pelion pages of 200: p50', unit: 'ms' },
+  pelionLoadP95: { label: 'Load Pelion pages of 200: p95', unit: 'ms' },
+  aliyunLoadThroughput: { label: 'Load Alibaba pages of 50: throughput', unit: 'req/s' },
+  aliyunLoadP50: { label: 'Load Alibaba pages of 50: p50', unit: 'ms' },
+  aliyunLoadP95: { label: 'Load Alibaba pages of 50: p95', unit: 'ms' },
+} satisfies Record<string, Measure>;
+
+export type MeasureKey = keyof typeof MEASURES;
