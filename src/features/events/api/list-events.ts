@@ -1,0 +1,74 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { BackendAdapter } from '../../../backends/types.ts';
+import { resolveTimeBound } from '../utils/time-bound.ts';
+import type { EventPageParam, LoadedEventPage, ResolvedRange } from '../utils/page-window.ts';
+import {
+  FIRST_PAGE_PARAM,
+  maxPagesFor,
+  nextPageParam,
+  previousPageParam,
+} from '../utils/page-window.ts';
+import { shouldRetry } from './retry.ts';
+import type { EventListFilters } from './event-queries.ts';
+import { eventQueries } from './event-queries.ts';
+
+export function resolveRange(filters: EventListFilters, now: number): ResolvedRange {
+  const range: ResolvedRange = {};
+  const from = filters.from === undefined ? null : resolveTimeBound(filters.from, now);
+  const to = filters.to === undefined ? null : resolveTimeBound(filters.to, now);
+  if (from !== null) range.from = from;
+  if (to !== null) range.to = to;
+  return range;
+}
+
+export function pageSizeFor(adapter: BackendAdapter): number {
+  // 200 rows per request keeps Pelion round trips few; Alibaba allows at most 50.
+  return Math.min(200, adapter.info.capabilities.maxPageSize);
+}
+
+export function listEventsQueryOptions(
+  adapter: BackendAdapter,
+  deviceId: string,
+  filters: EventListFilters,
+) {
+  const pageSize = pageSizeFor(adapter);
+  return infiniteQueryOptions({
+    queryKey: eventQueries.list(adapter.info.id, deviceId, filters),
+    queryFn: async ({ pageParam, signal }): Promise<LoadedEventPage> => {
+      const range = pageParam.range ?? resolveRange(filters, Date.now());
+      const page = await adapter.listEvents(
+        {
+          deviceId,
+          levels: filters.levels,
+          identifier: filters.identifier,
+          ...range,
+          order: filters.order,
+        },
+        pageParam.cursor,
+        pageSize,
+        signal,
+      );
+      return {
+        ...pageParam,
+        range,
+        events: page.events,
+        nextCursor: page.nextCursor,
+        totalCount: page.totalCount,
+      };
+    },
+    initialPageParam: FIRST_PAGE_PARAM as EventPageParam,
+    getNextPageParam: nextPageParam,
+    getPreviousPageParam: previousPageParam,
+    // Bounds memory on long logs; evicted pages come back through their remembered cursors.
+    maxPages: maxPagesFor(pageSize),
+    // A stale infinite query refetches every held page in sequence: keep views fresh for a while
+    // instead, and let the reader reload on purpose.
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+    retry: shouldRetry,
+  });
+}
+
+export function useEventList(adapter: BackendAdapter, deviceId: string, filters: EventListFilters) {
+  return useInfiniteQuery(listEventsQueryOptions(adapter, deviceId, filters));
+}

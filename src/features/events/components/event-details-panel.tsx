@@ -1,0 +1,133 @@
+import { useEffect, useId } from 'react';
+import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import { BackendError } from '../../../backends/types.ts';
+import { useCopyText } from '../hooks/use-copy-text.ts';
+import { describeCode } from '../utils/describe-code.ts';
+import type { TimeZoneSetting } from '../utils/format-time.ts';
+import { formatEventTime } from '../utils/format-time.ts';
+import { toJsonText } from '../utils/json-text.ts';
+import { describeLevel } from '../utils/level-meaning.ts';
+import { LevelBadge } from './level-badge.tsx';
+
+export interface EventDetailsPanelProps {
+  kind: BackendKind;
+  tz: TimeZoneSetting;
+  eventId: string;
+  event: DeviceEvent | null | undefined;
+  loading: boolean;
+  error: unknown;
+  /** Absolute URL of this event (pins a from/to around it); null until the event is known. */
+  eventLink: string | null;
+  onClose: () => void;
+}
+
+/** The open event: time, level and code with their meanings, and the full wire record. */
+export function EventDetailsPanel({
+  kind,
+  tz,
+  eventId,
+  event,
+  loading,
+  error,
+  eventLink,
+  onClose,
+}: EventDetailsPanelProps) {
+  const headingId = useId();
+  const json = useCopyText('JSON copied');
+  const link = useCopyText('Link copied');
+
+  useEffect(() => {
+    const onKeyDown = (keyEvent: KeyboardEvent) => {
+      if (keyEvent.key === 'Escape' && !keyEvent.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex min-h-0 w-full flex-col gap-3 overflow-auto rounded-md border border-slate-200 bg-white p-4 lg:w-[30rem] lg:shrink-0"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          Event details
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+        >
+          Close
+        </button>
+      </div>
+      {event ? (
+        <>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-slate-500">Time</dt>
+            <dd>
+              <span className="font-mono">{formatEventTime(event.time, tz)}</span>
+              <span className="block font-mono text-xs text-slate-500">{event.timeText}</span>
+            </dd>
+            <dt className="text-slate-500">{kind === 'pelion' ? 'Message type' : 'EventType'}</dt>
+            <dd>
+              <LevelBadge level={event.level} rawLevel={event.rawLevel} />{' '}
+              {describeLevel(event.level)}
+            </dd>
+            <dt className="text-slate-500">{kind === 'pelion' ? 'Code' : 'Identifier'}</dt>
+            <dd>
+              <span className="font-mono">{event.code}</span> — {describeCode(kind, event)}
+            </dd>
+            {event.category && (
+              <>
+                <dt className="text-slate-500">Category</dt>
+                <dd className="font-mono">{event.category}</dd>
+              </>
+            )}
+            <dt className="text-slate-500">{kind === 'pelion' ? 'Description' : 'Name'}</dt>
+            <dd>{event.description}</dd>
+            <dt className="text-slate-500">Id</dt>
+            <dd className="font-mono text-xs break-all">{event.id}</dd>
+          </dl>
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              onClick={() => void json.copy(toJsonText(event.raw))}
+              className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+            >
+              Copy JSON
+            </button>
+            <button
+              type="button"
+              disabled={eventLink === null}
+              onClick={() => eventLink && void link.copy(eventLink)}
+              className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+            >
+              Copy link
+            </button>
+            <span aria-live="polite" className="text-xs text-slate-600">
+              {json.message || link.message}
+            </span>
+          </div>
+          <pre
+            aria-label="Full record (JSON)"
+            className="overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100"
+          >
+            {toJsonText(event.raw)}
+          </pre>
+        </>
+      ) : loading ? (
+        <p className="text-sm text-slate-600">Loading event {eventId}…</p>
+      ) : error ? (
+        <p className="text-sm text-red-800">
+          Could not load event {eventId}: {error instanceof Error ? error.message : String(error)}
+          {error instanceof BackendError && error.details.requestId
+            ? ` (request id ${error.details.requestId})`
+            : ''}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">No event with id {eventId} exists on this device.</p>
+      )}
+    </section>
+  );
+}

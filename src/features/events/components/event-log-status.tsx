@@ -1,0 +1,57 @@
+import { formatCount } from '../utils/format-time.ts';
+
+export interface EventLogStatusProps {
+  pending: boolean;
+  loadedCount: number;
+  totalCount: number | undefined;
+  endOfLog: boolean;
+  fetchingMore: boolean;
+  /** Set while `q` narrows the loaded events. */
+  textFilter: { needle: string; matches: number } | null;
+  /** When the backend keeps only recent history: the oldest instant it can return. */
+  retentionStart: number | null;
+  /** The requested range ends before the retention window starts. */
+  outsideRetention: boolean;
+  formatTime: (ms: number) => string;
+}
+
+/** States what the list shows, politely announced as it changes. */
+export function EventLogStatus(props: EventLogStatusProps) {
+  return (
+    <p role="status" className="text-sm text-slate-700">
+      {statusText(props)}
+    </p>
+  );
+}
+
+export function statusText({
+  pending,
+  loadedCount,
+  totalCount,
+  endOfLog,
+  fetchingMore,
+  textFilter,
+  retentionStart,
+  outsideRetention,
+  formatTime,
+}: EventLogStatusProps): string {
+  if (pending) return 'Loading events…';
+  const history =
+    retentionStart === null ? '' : ` History is available from ${formatTime(retentionStart)}.`;
+  if (outsideRetention)
+    return `The selected range is outside the backend's retention window.${history}`;
+  if (loadedCount === 0 && endOfLog) return `No events match these filters.${history}`;
+  const loaded =
+    totalCount !== undefined && totalCount >= loadedCount
+      ? `${formatCount(loadedCount)} of ${formatCount(totalCount)} events loaded.`
+      : `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded.`;
+  const parts = [loaded];
+  if (textFilter) {
+    parts.unshift(
+      `${formatCount(textFilter.matches)} ${textFilter.matches === 1 ? 'match' : 'matches'} for “${textFilter.needle}” in the loaded events (searched in the browser).`,
+    );
+  }
+  if (endOfLog) parts.push('End of log.');
+  else if (fetchingMore) parts.push('Loading more…');
+  return parts.join(' ');
+}

@@ -1,0 +1,180 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import type { TimeZoneSetting } from '../utils/format-time.ts';
+import { COLUMNS_BY_KIND, GRID_TEMPLATE_BY_KIND } from './event-columns.tsx';
+import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
+
+export interface EventRows {
+  /** Absolute index of `events[0]`; rows before it are placeholders for evicted pages. */
+  start: number;
+  events: DeviceEvent[];
+  /** All rows the list shows, placeholders and a trailing "loading" row included. */
+  count: number;
+}
+
+export interface EventsTableProps {
+  kind: BackendKind;
+  tz: TimeZoneSetting;
+  timeZoneLabel: string;
+  rows: EventRows;
+  /** Label of a row past the held events (the next page on its way). */
+  trailingLabel: string;
+  selectedId: string | undefined;
+  /** Scrolled into view once, as soon as it is among the rows (event deep links). */
+  scrollTargetId: string | undefined;
+  onOpen: (event: DeviceEvent) => void;
+  onVisibleRangeChange: (first: number, last: number) => void;
+}
+
+const OVERSCAN = 12;
+const PAGE_KEYS_STEP = 20;
+
+/**
+ * The virtualised Events grid: fixed row heights (nothing is measured), a bounded number of rows
+ * in the DOM, and the rendered range reported upward so it, not scroll events, drives paging.
+ */
+export function EventsTable({
+  kind,
+  tz,
+  timeZoneLabel,
+  rows,
+  trailingLabel,
+  selectedId,
+  scrollTargetId,
+  onOpen,
+  onVisibleRangeChange,
+}: EventsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler; the virtualizer re-renders this component on scroll itself.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    initialRect: { width: 1024, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    onVisibleRangeChange(first, last);
+  }, [first, last, onVisibleRangeChange]);
+
+  const targetIndex =
+    scrollTargetId === undefined
+      ? -1
+      : rows.events.findIndex((event) => event.id === scrollTargetId);
+  const scrolledFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (scrollTargetId === undefined || targetIndex < 0 || scrolledFor.current === scrollTargetId)
+      return;
+    scrolledFor.current = scrollTargetId;
+    virtualizer.scrollToIndex(rows.start + targetIndex, { align: 'center' });
+  }, [scrollTargetId, targetIndex, rows.start, virtualizer]);
+
+  // Roving focus: one row is in the tab order; arrows move it.
+  const [activeIndex, setActiveIndex] = useState<number | null>(null);
+  const focusPending = useRef(false);
+  const handleKeyNavigate = useCallback(
+    (index: number, key: string) => {
+      const step =
+        key === 'ArrowDown'
+          ? 1
+          : key === 'ArrowUp'
+            ? -1
+            : key === 'PageDown'
+              ? PAGE_KEYS_STEP
+              : key === 'PageUp'
+                ? -PAGE_KEYS_STEP
+                : 0;
+      const target = key === 'Home' ? 0 : key === 'End' ? rows.count - 1 : index + step;
+      const clamped = Math.max(0, Math.min(rows.count - 1, target));
+      focusPending.current = true;
+      setActiveIndex(clamped);
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    },
+    [rows.count, virtualizer],
+  );
+  useEffect(() => {
+    if (!focusPending.current || activeIndex === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row) {
+      focusPending.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const selectedIndex =
+    selectedId === undefined ? -1 : rows.events.findIndex((event) => event.id === selectedId);
+  const tabbableIndex =
+    activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start);
+  const columns = COLUMNS_BY_KIND[kind];
+  const heldEnd = rows.start + rows.events.length;
+
+  return (
+    <div
+      role="grid"
+      aria-label="Events"
+      aria-rowcount={rows.count + 1}
+      aria-colcount={columns.length}
+      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+    >
+      <div role="rowgroup" className="border-b border-slate-200 bg-slate-50">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid gap-3 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase"
+          style={{ gridTemplateColumns: GRID_TEMPLATE_BY_KIND[kind] }}
+        >
+          {columns.map((column) => (
+            <div key={column.id} role="columnheader" className="truncate">
+              {column.id === 'time' ? `Time (${timeZoneLabel})` : column.header(kind)}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="relative min-h-0 flex-1 overflow-auto [overflow-anchor:none]"
+        data-testid="events-scroller"
+      >
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const event =
+              item.index >= rows.start && item.index < heldEnd
+                ? rows.events[item.index - rows.start]
+                : undefined;
+            if (!event) {
+              const label = item.index < rows.start ? 'Loading earlier events…' : trailingLabel;
+              return (
+                <PlaceholderRow
+                  key={`placeholder-${item.index}`}
+                  index={item.index}
+                  kind={kind}
+                  label={label}
+                />
+              );
+            }
+            return (
+              <EventRow
+                key={event.id}
+                event={event}
+                index={item.index}
+                kind={kind}
+                tz={tz}
+                selected={event.id === selectedId}
+                tabbable={item.index === tabbableIndex}
+                onOpen={onOpen}
+                onKeyNavigate={handleKeyNavigate}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+
+export interface TextSearchFieldProps {
+  value: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** Free text over the loaded events; the draft stays local so trimming never fights the cursor. */
+export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
+  const [draft, setDraft] = useState(value ?? '');
+  const [lastValue, setLastValue] = useState(value);
+  if (lastValue !== value) {
+    setLastValue(value);
+    if (draft.trim() !== (value ?? '')) setDraft(value ?? '');
+  }
+  return (
+    <label className="flex flex-col text-xs font-semibold text-slate-600">
+      Search loaded events
+      <input
+        type="search"
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          onChange(event.target.value);
+        }}
+        className="w-56 rounded border border-slate-300 px-2 py-1 text-sm font-normal text-slate-900"
+      />
+    </label>
+  );
+}
