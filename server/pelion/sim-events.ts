@@ -1,0 +1,148 @@
+/** `GET /v3/device-events` over the demo fleet: candidate list, date window, filters, cursor. */
+import {
+  lowerBound,
+  toWireEvent,
+  type PelionEventRecord,
+  type PelionFleet,
+  type StoredPelionEvent,
+} from '../fleet/pelion-fleet.ts';
+import { countMatches, firstIndex, takePage, type PageWindow } from './sim-paging.ts';
+import { matchesCondition, type Condition, type FieldSpec, type ListQuery } from './sim-query.ts';
+import type { FieldProblem } from './sim-errors.ts';
+
+const TEXT_OPS = ['eq', 'neq', 'in', 'nin'] as const;
+
+export const EVENT_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  device_id: { kind: 'string', operators: TEXT_OPS },
+  event_type: { kind: 'string', operators: TEXT_OPS },
+  description: { kind: 'string', operators: TEXT_OPS },
+  id: { kind: 'string', operators: TEXT_OPS },
+  state_change: { kind: 'boolean', operators: ['eq', 'neq'] },
+  date_time: { kind: 'date', operators: ['gte', 'lte', 'in', 'nin'] },
+};
+
+export interface ListEnvelope<T> {
+  object: 'list';
+  data: T[];
+  limit: number;
+  after: string | null;
+  order: 'ASC' | 'DESC';
+  has_more: boolean;
+  total_count?: number;
+}
+
+export type ListOutcome<T> =
+  { ok: true; body: ListEnvelope<T> } | { ok: false; fields: FieldProblem[] };
+
+const EVENT_CURSOR = /^[0-9a-f]{32}$/i;
+
+function fieldValue(event: StoredPelionEvent, field: string): string | number | boolean | null {
+  switch (field) {
+    case 'device_id':
+      return event.deviceId;
+    case 'event_type':
+      return event.eventType;
+    case 'description':
+      return event.description;
+    // Old-style records have no `id`; their device_log_id is their id for filters and cursors.
+    case 'id':
+      return event.key;
+    case 'state_change':
+      return event.stateChange;
+    case 'date_time':
+      return event.time;
+    default:
+      return null;
+  }
+}
+
+const byKey = (a: StoredPelionEvent, b: StoredPelionEvent) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+
+/**
+ * Picks the smallest list that must contain every match: one device's own sorted history when the
+ * query names devices (the common case), the events named by id, or else the whole fleet.
+ */
+function candidates(
+  fleet: PelionFleet,
+  conditions: Condition[],
+): { list: readonly StoredPelionEvent[]; covered: Condition | null } {
+  const narrowing = (field: string) =>
+    conditions.find(
+      (c) => c.field === field && (c.op === 'eq' || c.op === 'in') && c.kind === 'string',
+    );
+  const byDevice = narrowing('device_id');
+  if (byDevice && byDevice.kind === 'string') {
+    const ids = [...new Set(byDevice.values)];
+    if (ids.length === 1) return { list: fleet.eventsOf(ids[0]!), covered: byDevice };
+    return { list: ids.flatMap((id) => fleet.eventsOf(id)).sort(byKey), covered: byDevice };
+  }
+  const byId = narrowing('id');
+  if (byId && byId.kind === 'string') {
+    const found = [...new Set(byId.values)]
+      .map((id) => fleet.event(id.toLowerCase()))
+      .filter((e) => e !== undefined);
+    return { list: found.sort(byKey), covered: null };
+  }
+  return { list: fleet.allEvents(), covered: null };
+}
+
+export function listEvents(fleet: PelionFleet, query: ListQuery): ListOutcome<PelionEventRecord> {
+  // Cursor choice: a well-formed event id is positioned by (date_time, id) order even when no such
+  // event exists (ids embed their timestamp, so the position is well defined); anything else is a 400.
+  if (query.after !== null && !EVENT_CURSOR.test(query.after)) {
+    return {
+      ok: false,
+      fields: [{ name: 'after', message: 'must be the id of an event (32 hex characters)' }],
+    };
+  }
+  const { list, covered } = candidates(fleet, query.conditions);
+
+  // date_time ranges become index bounds (the list is time-sorted), so they cost two binary searches.
+  let lo = 0;
+  let hi = list.length;
+  const rest: Condition[] = [];
+  for (const condition of query.conditions) {
+    if (condition === covered) continue;
+    if (condition.kind === 'date' && (condition.op === 'gte' || condition.op === 'lte')) {
+      const bound = condition.values[0]!;
+      if (condition.op === 'gte')
+        lo = Math.max(
+          lo,
+          firstIndex(list.length, (i) => list[i]!.time >= bound),
+        );
+      else
+        hi = Math.min(
+          hi,
+          firstIndex(list.length, (i) => list[i]!.time > bound),
+        );
+      continue;
+    }
+    rest.push(condition);
+  }
+  const match =
+    rest.length === 0
+      ? null
+      : (event: StoredPelionEvent) =>
+          rest.every((c) => matchesCondition(c, fieldValue(event, c.field)));
+
+  let cursor: PageWindow['cursor'] = null;
+  if (query.after !== null) {
+    const key = query.after.toLowerCase();
+    const at = lowerBound(list, key);
+    cursor = { ascStart: list[at]?.key === key ? at + 1 : at, descStart: at - 1 };
+  }
+  const page = takePage(list, { lo, hi, cursor }, query.order, query.limit, match);
+  return {
+    ok: true,
+    body: {
+      object: 'list',
+      data: page.items.map(toWireEvent),
+      limit: query.limit,
+      after: query.after,
+      order: query.order,
+      has_more: page.hasMore,
+      ...(query.includeTotalCount ? { total_count: countMatches(list, lo, hi, match) } : {}),
+    },
+  };
+}

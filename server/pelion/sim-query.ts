@@ -1,0 +1,189 @@
+/**
+ * Parses a list call's query string the way Device Management reads it: paging parameters plus
+ * filters in three spellings — direct (`device_id__eq=…`), bare (`device_id=…`, meaning `__eq`)
+ * and legacy (`filter=<URL-encoded query string>`). All filters combine with AND.
+ */
+import { z } from 'zod';
+import { parseFilterInstant } from './sim-dates.ts';
+import type { FieldProblem } from './sim-errors.ts';
+
+export type Operator = 'eq' | 'neq' | 'in' | 'nin' | 'gte' | 'lte';
+export type FieldKind = 'string' | 'boolean' | 'date';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  operators: readonly Operator[];
+}
+
+export type Condition =
+  | { field: string; kind: 'string'; op: Operator; values: string[] }
+  | { field: string; kind: 'boolean'; op: Operator; values: boolean[] }
+  | { field: string; kind: 'date'; op: Operator; values: number[] };
+
+export interface ListQuery {
+  limit: number;
+  order: 'ASC' | 'DESC';
+  /** The request's cursor, echoed in the envelope; null on the first page. */
+  after: string | null;
+  includeTotalCount: boolean;
+  conditions: Condition[];
+  /** Test aid, see the simulator; only read when fault injection is on. */
+  fault: string | null;
+}
+
+export type ParseResult = { ok: true; query: ListQuery } | { ok: false; fields: FieldProblem[] };
+
+export const DEFAULT_LIMIT = 50;
+export const MIN_LIMIT = 2;
+export const MAX_LIMIT = 1000;
+
+/** Out-of-range limits are clamped (the API does not reject them); non-numbers are rejected. */
+const limitSchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/, 'must be an integer')
+  .transform((v) => Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, Number(v))));
+const orderSchema = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.enum(['ASC', 'DESC'], 'must be ASC or DESC'));
+const includeSchema = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(['total_count'], 'the only supported value is total_count')));
+
+const BOOLEAN = /^(true|false)$/i;
+const OPERATOR_SUFFIX = /^(.+)__([A-Za-z]+)$/;
+
+export function parseListQuery(
+  params: URLSearchParams,
+  fields: Readonly<Record<string, FieldSpec>>,
+  options: { faultInjection: boolean },
+): ParseResult {
+  const problems: FieldProblem[] = [];
+  const query: ListQuery = {
+    limit: DEFAULT_LIMIT,
+    order: 'ASC',
+    after: null,
+    includeTotalCount: false,
+    conditions: [],
+    fault: null,
+  };
+
+  const scalar = <T>(name: string, value: string, schema: z.ZodType<T>): T | undefined => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    problems.push({ name, message: parsed.error.issues[0]?.message ?? 'is invalid' });
+    return undefined;
+  };
+
+  const addFilter = (key: string, raw: string) => {
+    const condition = parseCondition(key, raw, fields);
+    if ('message' in condition) problems.push(condition);
+    else query.conditions.push(condition);
+  };
+
+  for (const [key, value] of params) {
+    switch (key) {
+      case 'limit':
+        query.limit = scalar(key, value, limitSchema) ?? query.limit;
+        break;
+      case 'order':
+        query.order = scalar(key, value, orderSchema) ?? query.order;
+        break;
+      case 'after':
+        query.after = value === '' ? null : value;
+        break;
+      case 'include':
+        query.includeTotalCount = (scalar(key, value, includeSchema) ?? []).includes('total_count');
+        break;
+      case 'filter':
+        for (const [innerKey, innerValue] of new URLSearchParams(value))
+          addFilter(innerKey, innerValue);
+        break;
+      case 'x_sim_fault':
+        if (options.faultInjection) {
+          query.fault = value;
+          break;
+        }
+        addFilter(key, value);
+        break;
+      default:
+        addFilter(key, value);
+    }
+  }
+  return problems.length > 0 ? { ok: false, fields: problems } : { ok: true, query };
+}
+
+function parseCondition(
+  key: string,
+  raw: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+): Condition | FieldProblem {
+  let field = key;
+  let op: string = 'eq';
+  const suffixed = OPERATOR_SUFFIX.exec(key);
+  if (suffixed && !(key in fields) && suffixed[1]! in fields) {
+    field = suffixed[1]!;
+    op = suffixed[2]!;
+  }
+  const spec = fields[field];
+  if (!spec) return { name: key, message: `${field} is not a filterable field` };
+  if (!(spec.operators as readonly string[]).includes(op)) {
+    return {
+      name: key,
+      message: `operator __${op} is not supported on ${field} (use ${spec.operators.map((o) => `__${o}`).join(', ')})`,
+    };
+  }
+  const operator = op as Operator;
+  const texts = operator === 'in' || operator === 'nin' ? raw.split(',') : [raw];
+
+  if (spec.kind === 'boolean') {
+    if (!texts.every((t) => BOOLEAN.test(t)))
+      return { name: key, message: 'must be true or false' };
+    return {
+      field,
+      kind: 'boolean',
+      op: operator,
+      values: texts.map((t) => t.toLowerCase() === 'true'),
+    };
+  }
+  if (spec.kind === 'date') {
+    const instants = texts.map(parseFilterInstant);
+    if (instants.some((t) => t === undefined)) {
+      return {
+        name: key,
+        message:
+          'must be an RFC 3339 UTC instant: 2016-11-30T16:25:12.1234Z, 2016-11-30T16:25:12Z or 20161130T162512Z',
+      };
+    }
+    return { field, kind: 'date', op: operator, values: instants as number[] };
+  }
+  return { field, kind: 'string', op: operator, values: texts };
+}
+
+/** Whether a value satisfies one condition (null and missing values never equal anything). */
+export function matchesCondition(
+  condition: Condition,
+  value: string | number | boolean | null,
+): boolean {
+  const { op, values } = condition;
+  const listed = value !== null && (values as Array<string | number | boolean>).includes(value);
+  switch (op) {
+    case 'eq':
+    case 'in':
+      return listed;
+    case 'neq':
+    case 'nin':
+      return !listed;
+    case 'gte':
+      return typeof value === 'number' && value >= (values[0] as number);
+    case 'lte':
+      return typeof value === 'number' && value <= (values[0] as number);
+  }
+}
