@@ -1,5 +1,5 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fetchJson, invalidResponse } from './http.ts';
 import type { BackendInfo } from './types.ts';
 
@@ -9,15 +9,15 @@ const capabilitiesSchema = z.looseObject({
   messageTypeFilter: z.boolean(),
   eventTypeFilter: z.boolean(),
   identifierFilter: z.boolean(),
-  retentionDays: z.number().nullable(),
+  retentionDays: z.nullable(z.number()),
   totalCount: z.boolean(),
-  maxPageSize: z.number().int().positive(),
+  maxPageSize: z.number().check(z.positive()),
 });
 
 const backendsSchema = z.object({
   backends: z.array(
     z.looseObject({
-      id: z.string().min(1),
+      id: z.string().check(z.minLength(1)),
       kind: z.enum(['pelion', 'aliyun']),
       label: z.string(),
       demo: z.boolean(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   csvEnumParam,
   defaultsOf,
@@ -9,9 +9,9 @@ import {
 } from './url-state.ts';
 
 const shape = {
-  q: z.string().trim().optional(),
-  status: z.enum(['registered', 'deregistered']).optional(),
-  sort: z.enum(['created-desc', 'created-asc']).default('created-desc'),
+  q: z.optional(z.string().check(z.trim())),
+  status: z.optional(z.enum(['registered', 'deregistered'])),
+  sort: z._default(z.enum(['created-desc', 'created-asc']), 'created-desc'),
   type: csvEnumParam(['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'] as const),
 };
 
@@ -55,6 +55,16 @@ describe('parseSearchParams', () => {
     expect(values).not.toHaveProperty('utm_source');
     expect(dropped).toEqual([]);
   });
+});
+
+it('accepts classic zod schemas too', async () => {
+  const classic = await import('zod');
+  const { values, dropped } = parseSearchParams(
+    { n: classic.z.coerce.number().int().optional() },
+    'n=x',
+  );
+  expect(values.n).toBeUndefined();
+  expect(dropped).toEqual([{ param: 'n', value: 'x' }]);
 });
 
 describe('toSearchParams', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { fetchJson, invalidResponse } from '../http.ts';
 import {
   BackendError,
@@ -262,8 +262,12 @@ function isMissingRecord(error: unknown): boolean {
   );
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
-  const result = schema.safeParse(body);
+function parseOrThrow<T extends z.ZodMiniType>(
+  schema: T,
+  body: unknown,
+  what: string,
+): z.output<T> {
+  const result = z.safeParse(schema, body);
   if (!result.success) {
     throw invalidResponse(
       what,

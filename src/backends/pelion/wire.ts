@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Device Management wire format (api/pelion.md), validated at the edge. Objects are loose: the API
@@ -6,7 +6,7 @@ import { z } from 'zod';
  * Only what the mapping needs is declared, and as leniently as the docs allow.
  */
 
-const optionalText = z.string().nullish();
+const optionalText = z.nullish(z.string());
 
 export const pelionEventSchema = z
   .looseObject({
@@ -19,10 +19,12 @@ export const pelionEventSchema = z
     event_type_category: optionalText,
     event_type_description: optionalText,
     description: optionalText,
-    state_change: z.union([z.boolean(), z.string()]).nullish(),
-    data: z.unknown().optional(),
+    state_change: z.nullish(z.union([z.boolean(), z.string()])),
+    data: z.optional(z.unknown()),
   })
-  .refine((event) => Boolean(event.id ?? event.device_log_id), { message: 'event without id' });
+  .check(
+    z.refine((event) => Boolean(event.id ?? event.device_log_id), { message: 'event without id' }),
+  );
 
 export type PelionEvent = z.infer<typeof pelionEventSchema>;
 
@@ -43,8 +45,8 @@ export type PelionDevice = z.infer<typeof pelionDeviceSchema>;
 /** The list envelope; items are validated one by one so one odd record cannot sink a page. */
 export const pelionListSchema = z.looseObject({
   data: z.array(z.unknown()),
-  has_more: z.boolean().optional().default(false),
-  total_count: z.number().int().nonnegative().nullish(),
+  has_more: z._default(z.boolean(), false),
+  total_count: z.nullish(z.number().check(z.nonnegative())),
 });
 
 export type PelionList = z.infer<typeof pelionListSchema>;

@@ -1,23 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeviceListOptions, DeviceQuery } from '../../../backends/types.ts';
 import { parseSearchParams, type ParamShape } from '../../../lib/url-state.ts';
 
 /** `?q=`, `?status=`, `?sort=` of the device list; the allowed values come from the backend. */
 export interface DeviceListShape extends ParamShape {
-  q: z.ZodType<string | undefined>;
-  status: z.ZodType<string | undefined>;
-  sort: z.ZodType<string | undefined>;
+  q: z.ZodMiniType<string | undefined>;
+  status: z.ZodMiniType<string | undefined>;
+  sort: z.ZodMiniType<string | undefined>;
 }
 
 function oneOf(choices: ReadonlyArray<{ value: string }>) {
   const values = choices.map((choice) => choice.value);
-  return z.string().refine((value) => values.includes(value), { message: 'not an offered choice' });
+  return z
+    .string()
+    .check(z.refine((value) => values.includes(value), { message: 'not an offered choice' }));
 }
 
 const FREE_SHAPE: DeviceListShape = {
-  q: z.string().trim().max(200).optional(),
-  status: z.string().trim().max(64).optional(),
-  sort: z.string().optional(),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  status: z.optional(z.string().check(z.trim(), z.maxLength(64))),
+  sort: z.optional(z.string()),
 };
 
 const shapes = new WeakMap<DeviceListOptions, DeviceListShape>();
@@ -30,8 +32,10 @@ export function deviceListShape(options: DeviceListOptions | undefined): DeviceL
     const [defaultSort] = options.sorts;
     shape = {
       q: FREE_SHAPE.q,
-      status: oneOf(options.statuses).optional(),
-      sort: defaultSort ? oneOf(options.sorts).default(defaultSort.value) : z.string().optional(),
+      status: z.optional(oneOf(options.statuses)),
+      sort: defaultSort
+        ? z._default(oneOf(options.sorts), defaultSort.value)
+        : z.optional(z.string()),
     };
     shapes.set(options, shape);
   }
