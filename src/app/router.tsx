@@ -63,6 +63,7 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
               index: true,
               loader: ({ params }) =>
                 redirect(`/${encodeURIComponent(params.backendId ?? '')}/devices`),
+              Component: Redirecting,
             },
             {
               path: 'devices',
@@ -99,6 +100,7 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
                     const url = new URL(request.url);
                     return redirect(`${url.pathname.replace(/\/+$/, '')}/events${url.search}`);
                   },
+                  Component: Redirecting,
                 },
                 {
                   // One route for the log with and without an open event, so opening an event does
@@ -117,6 +119,11 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
       ],
     },
   ];
+}
+
+/** Rendered for the instant before a loader's redirect lands (keeps the router from warning). */
+function Redirecting() {
+  return null;
 }
 
 export function createAppRouter(dependencies: AppDependencies) {

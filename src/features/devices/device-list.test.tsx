@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { BackendError } from '../../backends/types.ts';
+import { createFakeBackend, fakeDevice } from '../../testing/fake-backend.ts';
+import { renderApp } from '../../testing/render-app.tsx';
+
+const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+
+describe('device list', () => {
+  it('shows the first page of the fleet with a count, and loads more on demand', async () => {
+    const backend = createFakeBackend();
+    renderApp('/test-pelion/devices', { backends: [backend] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    expect(screen.getByRole('status').textContent).toContain('20 of 30 devices loaded');
+    // Newest first by default.
+    expect(within(table).getAllByRole('link')[0]?.textContent).toContain('sensor-030');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load more devices' }));
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(30));
+    expect(screen.getByRole('status').textContent).toContain('30 of 30 devices loaded');
+    expect(screen.queryByRole('button', { name: 'Load more devices' })).toBeNull();
+  });
+
+  it('narrows by search text, writing ?q= without adding history entries', async () => {
+    const backend = createFakeBackend();
+    const { router } = renderApp('/test-pelion/devices', { backends: [backend] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    const historyIndex = router.state.historyAction;
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search devices' }), 'sensor-01');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=sensor-01'));
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(10));
+    expect(router.state.historyAction).toBe('REPLACE');
+    expect(historyIndex).toBe('POP');
+    expect(screen.getByRole('status').textContent).toContain('10 devices loaded');
+  });
+
+  it('filters by status through ?status= and offers to clear an empty result', async () => {
+    const backend = createFakeBackend({ devices: [fakeDevice(1), fakeDevice(3)] });
+    const { router } = renderApp('/test-pelion/devices?q=sensor-001', { backends: [backend] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(1));
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'deregistered');
+    expect(router.state.location.search).toBe('?q=sensor-001&status=deregistered');
+    expect(
+      await within(table).findByText(/No devices match “sensor-001” with status deregistered/),
+    ).toBeTruthy();
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Clear filters' }));
+    expect(router.state.location.search).toBe('');
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(2));
+  });
+
+  it('drops invalid link parameters with a notice instead of failing', async () => {
+    const backend = createFakeBackend();
+    renderApp('/test-pelion/devices?status=exploded&sort=sideways', { backends: [backend] });
+    expect((await screen.findByRole('note')).textContent).toContain(
+      'Ignored invalid link parameters: status=exploded, sort=sideways',
+    );
+    const table = screen.getByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    expect(backend.listDevicesCalls[0]).toMatchObject({ sort: 'newest' });
+    expect(backend.listDevicesCalls[0]?.status).toBeUndefined();
+  });
+
+  it('shows the error with its request id and recovers on Retry', async () => {
+    const backend = createFakeBackend({
+      listError: new BackendError('The backend is throttling requests. Retry in 3 s.', {
+        status: 429,
+        code: 'throttled',
+        requestId: 'req-42',
+        retryable: true,
+      }),
+    });
+    renderApp('/test-pelion/devices', { backends: [backend] });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Retry in 3 s');
+    expect(alert.textContent).toContain('req-42');
+
+    backend.setListError(null);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const table = screen.getByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('links unnamed devices by id', async () => {
+    const unnamed = fakeDevice(7, { name: null });
+    renderApp('/test-pelion/devices', { backends: [createFakeBackend({ devices: [unnamed] })] });
+    const link = await screen.findByRole('link', { name: unnamed.id });
+    expect(link.getAttribute('href')).toEqual(`/test-pelion/devices/${unnamed.id}`);
+  });
+});

@@ -1,0 +1,40 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { backendsQueryOptions } from '../backends/backends-query.ts';
+import type { BackendAdapter, BackendInfo } from '../backends/types.ts';
+import { AppProvider } from '../app/provider.tsx';
+import { createAppRoutes } from '../app/router.tsx';
+
+export interface RenderAppOptions {
+  /** The adapters to serve; their `info` is what `GET /api/backends` would list. */
+  backends: BackendAdapter[];
+}
+
+/**
+ * Renders the whole app (routes, loaders, providers) at `url` against in-memory backends.
+ * The backend list is seeded into the query cache, so nothing touches the network.
+ */
+export function renderApp(url: string, { backends }: RenderAppOptions) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
+  });
+  queryClient.setQueryData(
+    backendsQueryOptions().queryKey,
+    backends.map((adapter) => adapter.info),
+  );
+  const adapterFor = (info: BackendInfo) => {
+    const adapter = backends.find((candidate) => candidate.info.id === info.id);
+    if (!adapter) throw new Error(`No fake adapter for ${info.id}`);
+    return adapter;
+  };
+  const router = createMemoryRouter(createAppRoutes({ queryClient, adapterFor }), {
+    initialEntries: [url],
+  });
+  const result = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return { ...result, router, queryClient };
+}
