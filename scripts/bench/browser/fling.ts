@@ -8,6 +8,8 @@ import { quantile } from '../stats.ts';
 export interface FlingOptions {
   pxPerFrame: number;
   timeoutMs: number;
+  /** Stop once this many rows are scrolled past, instead of at "End of log". */
+  stopAtRow?: number;
 }
 
 export interface FlingResult {
@@ -17,6 +19,8 @@ export interface FlingResult {
   maxRows: number;
   durationMs: number;
   reachedEnd: boolean;
+  /** Rows above the viewport when the fling stopped. */
+  rowsScrolled: number;
   status: string;
   longTasks: Array<{ start: number; duration: number }>;
   scrollHeight: number;

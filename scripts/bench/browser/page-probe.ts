@@ -6,8 +6,8 @@
  * - `firstRowAt`: performance.now() in the first animation frame that has a laid-out
  *   `[data-event-id]` row (that frame paints it); time origin = navigation start.
  * - `longTasks`: every long task (start, duration) since navigation.
- * - `fling(options)`: scrolls the events' scroll container to the oldest event frame by frame,
- *   recording frame intervals and the largest number of rows in the DOM.
+ * - `fling(options)`: scrolls the events' scroll container frame by frame to the oldest event
+ *   ("End of log"), or to row `stopAtRow`, recording frame intervals and the most rows in the DOM.
  * - `recordFrames()` / `stopFrames()`: the first rows' ids at every frame, for the filter change.
  */
 export const PAGE_PROBE = String.raw`
@@ -54,11 +54,12 @@ export const PAGE_PROBE = String.raw`
   const statusText = () =>
     Array.from(document.querySelectorAll('[role="status"]'), (node) => node.textContent || '').join(' | ');
 
-  bench.fling = ({ pxPerFrame, timeoutMs }) =>
+  bench.fling = ({ pxPerFrame, timeoutMs, stopAtRow }) =>
     new Promise((resolve) => {
       const first = document.querySelector(ROW);
       if (!first) return resolve({ error: 'no event row on the page' });
       const scroller = scrollable(first);
+      const rowHeight = first.getBoundingClientRect().height;
       const startedAt = performance.now();
       const intervals = [];
       let idleFrames = 0;
@@ -86,14 +87,16 @@ export const PAGE_PROBE = String.raw`
           settledFrames += 1;
         }
         const timedOut = now - startedAt > timeoutMs;
-        if (settledFrames >= 10 || timedOut) {
+        const deepEnough = stopAtRow !== undefined && scroller.scrollTop >= stopAtRow * rowHeight;
+        if (settledFrames >= 10 || timedOut || deepEnough) {
           const endedAt = performance.now();
           return resolve({
             intervals,
             idleFrames,
             maxRows,
             durationMs: endedAt - startedAt,
-            reachedEnd: !timedOut,
+            reachedEnd: settledFrames >= 10,
+            rowsScrolled: Math.floor(scroller.scrollTop / rowHeight),
             status: statusText(),
             longTasks: bench.longTasks.filter((task) => task.start >= startedAt && task.start <= endedAt),
             scrollHeight: scroller.scrollHeight,

@@ -1,0 +1,113 @@
+/**
+ * Deterministic performance budgets (issue "100,000-event logs stay instant"). Only figures that do
+ * not depend on machine speed are asserted here: bytes, DOM rows, request counts. Timings belong
+ * to `npm run bench`, which measures these same scenarios with the same helpers.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
+import { loadDeepLink } from '../scripts/bench/browser/deep-link-load.ts';
+import { fling } from '../scripts/bench/browser/fling.ts';
+import { firstRowTime } from '../scripts/bench/browser/launch.ts';
+import { BUDGETS } from '../scripts/bench/measures.ts';
+import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
+
+const longLog = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.longHistory}/events`;
+
+/**
+ * What a deep link to an Event log needs before it can show rows, one request each:
+ * the backend list (which kind of API, which capabilities), the device (header and tab), and the
+ * first page of events. Anything beyond that is a waterfall or a duplicate fetch.
+ */
+const EVENT_LOG_LINK_REQUESTS = 3;
+/** Plus the linked event itself, fetched by id so it can open before its page arrives. */
+const EVENT_LINK_REQUESTS = EVENT_LOG_LINK_REQUESTS + 1;
+/**
+ * Alibaba adds one: the device's event definitions (TSL) for the Identifier filter. Each page is
+ * still one QueryDeviceEventData call: with no EventType filter nothing is split per type.
+ */
+const ALIYUN_EVENT_LOG_LINK_REQUESTS = EVENT_LOG_LINK_REQUESTS + 1;
+
+async function probe(page: Page): Promise<void> {
+  await page.addInitScript({ content: PAGE_PROBE });
+}
+
+const listing = (requests: Array<{ method: string; what: string }>) =>
+  requests.map((request) => `${request.method} ${request.what}`).join('\n');
+
+test.describe('performance budgets', () => {
+  test('a deep link to the 100,000-event log loads at most 150 KB of gzip JavaScript before its first row', async ({
+    page,
+  }) => {
+    await probe(page);
+    const load = await loadDeepLink(page, longLog);
+    const files = load.js
+      .map((file) => `${new URL(file.url).pathname}: ${file.gzipBytes} B`)
+      .join('\n');
+    expect(load.js.length, 'scripts loaded before the first row').toBeGreaterThan(0);
+    expect(
+      load.jsGzipBytes,
+      `gzip bytes of the scripts before the first row:\n${files}`,
+    ).toBeLessThanOrEqual(BUDGETS.initialJsGzipBytes);
+  });
+
+  test('the events table keeps at most 150 rows in the DOM while scrolling 20,000 rows deep', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await probe(page);
+    await page.goto(longLog);
+    await firstRowTime(page);
+    const result = await fling(page, { pxPerFrame: 4000, timeoutMs: 150_000, stopAtRow: 20_000 });
+    // Deep enough that the bounded page window has evicted and placeholdered the first pages.
+    expect(result.rowsScrolled, `status: ${result.status}`).toBeGreaterThanOrEqual(20_000);
+    expect(result.maxRows, 'most [data-event-id] rows in the DOM in any frame').toBeLessThanOrEqual(
+      BUDGETS.maxDomRows,
+    );
+    expect(result.maxRows).toBeGreaterThan(0);
+  });
+
+  test(`an Event log deep link makes at most ${EVENT_LOG_LINK_REQUESTS} /api requests`, async ({
+    page,
+  }) => {
+    await probe(page);
+    const load = await loadDeepLink(page, longLog);
+    expect(load.api.length, listing(load.api)).toBeLessThanOrEqual(EVENT_LOG_LINK_REQUESTS);
+  });
+
+  test(`an Alibaba Event log deep link makes at most ${ALIYUN_EVENT_LOG_LINK_REQUESTS} /api requests`, async ({
+    page,
+  }) => {
+    await probe(page);
+    const load = await loadDeepLink(
+      page,
+      `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.longHistory}/events`,
+    );
+    expect(load.api.length, listing(load.api)).toBeLessThanOrEqual(EVENT_LOG_LINK_REQUESTS);
+  });
+
+  test(`a link to one event makes at most ${EVENT_LINK_REQUESTS} /api requests`, async ({
+    page,
+    request,
+  }) => {
+    const query = new URLSearchParams({
+      device_id__eq: NOTABLE_PELION_DEVICES.longHistory,
+      order: 'DESC',
+      limit: '50',
+    });
+    const answer = await request.get(`/api/demo-pelion/v3/device-events?${query}`);
+    expect(answer.ok()).toBe(true);
+    const { data } = (await answer.json()) as { data: Array<{ id: string; date_time: string }> };
+    const event = data.at(-1);
+    if (!event) throw new Error('the long-history device has no events');
+    const at = Date.parse(event.date_time);
+    const range = new URLSearchParams({
+      from: new Date(at - 3_600_000).toISOString(),
+      to: new Date(at + 3_600_000).toISOString(),
+    });
+    await probe(page);
+    const load = await loadDeepLink(page, `${longLog}/${event.id}?${range}`);
+    await expect(page.locator(`[data-event-id="${event.id}"]`)).toBeVisible();
+    expect(load.api.length, listing(load.api)).toBeLessThanOrEqual(EVENT_LINK_REQUESTS);
+  });
+});
