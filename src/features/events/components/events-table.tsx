@@ -54,6 +54,8 @@ export function EventsTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     initialRect: { width: 1024, height: 640 },
+    // React 19 warns about flushSync inside effects; fixed-height rows do not need synchronous updates.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -1,0 +1,229 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BackendContext } from '../../backends/use-backend.ts';
+import { EventLogRoute } from './event-log-route.tsx';
+import type { FakeAdapter } from './testing/fake-event-adapter.ts';
+import { createFakeAdapter, fakeEvent, unavailable } from './testing/fake-event-adapter.ts';
+
+const VIEWPORT = { width: 1280, height: 640 };
+
+// jsdom has no layout: give elements a size so the virtualizer renders a window of rows, and let
+// scrolling move scrollTop the way a browser would.
+beforeAll(() => {
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(VIEWPORT.height);
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(VIEWPORT.width);
+  // The scroll height is the virtualizer's sizer (its first child's explicit height).
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function scrollHeight(
+    this: Element,
+  ) {
+    const sizer = this.firstElementChild as HTMLElement | null;
+    return Math.max(VIEWPORT.height, parseFloat(sizer?.style.height ?? '') || 0);
+  });
+  Element.prototype.scrollTo = function scrollTo(
+    this: Element,
+    options?: ScrollToOptions | number,
+  ) {
+    const top = typeof options === 'number' ? 0 : (options?.top ?? 0);
+    scrollElementTo(this as HTMLElement, top);
+  } as Element['scrollTo'];
+});
+afterAll(() => vi.restoreAllMocks());
+
+function scrollElementTo(element: HTMLElement, top: number) {
+  Object.defineProperty(element, 'scrollTop', { value: top, configurable: true, writable: true });
+  element.dispatchEvent(new Event('scroll'));
+}
+
+function LocationProbe() {
+  const location = useLocation();
+  return <div data-testid="location">{location.pathname + location.search}</div>;
+}
+
+function renderRoute(adapter: FakeAdapter, url: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <BackendContext.Provider value={{ info: adapter.info, adapter }}>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route
+              path="/:backendId/devices/:deviceId/events/:eventId?"
+              element={<EventLogRoute />}
+            />
+          </Routes>
+          <LocationProbe />
+        </MemoryRouter>
+      </BackendContext.Provider>
+    </QueryClientProvider>,
+  );
+}
+
+const text = (element: Element | null) => element?.textContent ?? '';
+async function statusSays(expected: string | RegExp) {
+  await waitFor(() => expect(text(screen.getByRole('status'))).toMatch(expected));
+}
+const eventRows = () => document.querySelectorAll('[data-event-id]');
+const scroller = () => screen.getByTestId('events-scroller');
+const BASE = '/demo-pelion/devices/dev-1/events';
+
+describe('EventLogRoute', () => {
+  it('shows the newest events first and states how many are loaded', async () => {
+    renderRoute(createFakeAdapter({ events: 1000 }), BASE);
+    await statusSays('200 of 1,000 events loaded.');
+    const grid = screen.getByRole('grid', { name: 'Events' });
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Time \(/),
+      'Message type',
+      'Code',
+      'Category',
+      'Description',
+      'State change',
+    ]);
+    expect(eventRows()[0]?.getAttribute('data-event-id')).toBe(fakeEvent(999).id);
+    expect(text(screen.getByRole('status'))).not.toMatch('End of log');
+  });
+
+  it('shows only failures once FAIL is ticked, and writes it to the URL', async () => {
+    const user = userEvent.setup();
+    const adapter = createFakeAdapter({ events: 1000 });
+    renderRoute(adapter, BASE);
+    await screen.findByText(/200 of 1,000/);
+    await user.click(
+      within(screen.getByRole('group', { name: 'Message type' })).getByRole('checkbox', {
+        name: 'FAIL',
+      }),
+    );
+    await statusSays('142 of 142 events loaded. End of log.');
+    const levels = [...eventRows()].map(
+      (row) => row.querySelectorAll('[role="gridcell"]')[1]?.textContent,
+    );
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['FAIL']));
+    expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?type=FAIL`);
+    expect(screen.getByRole('button', { name: 'Failures only' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(adapter.calls.at(-1)?.query.levels).toEqual(['FAIL']);
+  });
+
+  it('says "End of log" once no page is left, and tells an empty result apart', async () => {
+    renderRoute(createFakeAdapter({ events: 30 }), `${BASE}?from=2030-01-01T00:00:00Z`);
+    await statusSays('No events match these filters.');
+    expect(eventRows()).toHaveLength(0);
+  });
+
+  it('keeps loaded events visible when the next page fails, and retries on request', async () => {
+    const user = userEvent.setup();
+    const adapter = createFakeAdapter({
+      events: 1000,
+      failCall: { call: 1, error: unavailable() },
+    });
+    renderRoute(adapter, BASE);
+    await screen.findByText(/200 of 1,000/);
+    act(() => scrollElementTo(scroller(), 200 * 36));
+    const alert = await screen.findByRole('alert');
+    expect(text(alert)).toMatch('Upstream unavailable');
+    expect(text(alert)).toMatch('HTTP 503');
+    expect(text(alert)).toMatch('request id req-503-abc');
+    expect(eventRows().length).toBeGreaterThan(0);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(text(screen.getByRole('status'))).toMatch(/400 of 1,000 events loaded/);
+  });
+
+  it('renders at most 150 rows while scrolling a 10,000-event log to its end, and refetches evicted pages going back', async () => {
+    const adapter = createFakeAdapter({ events: 10_000 });
+    renderRoute(adapter, BASE);
+    await screen.findByText(/200 of 10,000/);
+    let maxRows = 0;
+    for (
+      let step = 0;
+      step < 60 && !screen.getByRole('status').textContent?.includes('End of log');
+      step++
+    ) {
+      const loaded = adapter.calls.length;
+      act(() => scrollElementTo(scroller(), (step + 1) * 200 * 36));
+      await waitFor(() => expect(adapter.calls.length).toBeGreaterThan(loaded));
+      await waitFor(() => expect(text(screen.getByRole('status'))).not.toMatch('Loading more'));
+      maxRows = Math.max(maxRows, scroller().querySelectorAll('[role="row"]').length);
+    }
+    expect(text(screen.getByRole('status'))).toMatch('10,000 of 10,000 events loaded. End of log.');
+    expect(maxRows).toBeLessThanOrEqual(150);
+    // The first pages were evicted to bound memory: going back to the top fetches page 0 again.
+    const firstPageFetches = () => adapter.calls.filter((call) => call.cursor === null).length;
+    expect(firstPageFetches()).toBe(1);
+    for (let step = 0; step < 60 && firstPageFetches() < 2; step++) {
+      const before = adapter.calls.length;
+      act(() => scrollElementTo(scroller(), 0));
+      await waitFor(() => expect(adapter.calls.length).toBeGreaterThan(before));
+    }
+    await waitFor(() =>
+      expect(eventRows()[0]?.getAttribute('data-event-id')).toBe(fakeEvent(9999).id),
+    );
+    expect(scroller().querySelectorAll('[role="row"]').length).toBeLessThanOrEqual(150);
+  }, 60_000);
+
+  it('opens a deep-linked event with its details and highlights its row', async () => {
+    const target = fakeEvent(4325);
+    const from = new Date(target.time - 3_600_000).toISOString();
+    const to = new Date(target.time + 3_600_000).toISOString();
+    renderRoute(
+      createFakeAdapter({ events: 10_000 }),
+      `${BASE}/${target.id}?from=${from}&to=${to}`,
+    );
+    const details = await screen.findByRole('region', { name: 'Event details' });
+    await waitFor(() => expect(text(details)).toContain('"event_type": "UPD4_FAIL_101"'));
+    expect(text(details)).toMatch('The device did not reach the desired state.');
+    await waitFor(() =>
+      expect(
+        document.querySelector(`[data-event-id="${target.id}"]`)?.getAttribute('aria-selected'),
+      ).toBe('true'),
+    );
+    expect(text(screen.getByRole('status'))).toMatch('121 of 121 events loaded. End of log.');
+  });
+
+  it('opens details with Enter on a row and closes them with Escape, keeping the filters', async () => {
+    const user = userEvent.setup();
+    renderRoute(createFakeAdapter({ events: 100 }), `${BASE}?type=FAIL`);
+    await screen.findByText(/End of log/);
+    const first = eventRows()[0] as HTMLElement;
+    first.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('region', { name: 'Event details' });
+    expect(text(screen.getByTestId('location'))).toMatch(
+      `${BASE}/${first.dataset.eventId}?type=FAIL`,
+    );
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Event details' })).toBeNull());
+    expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?type=FAIL`);
+  });
+
+  it('drops an invalid link parameter with a notice and shows the default view', async () => {
+    const adapter = createFakeAdapter({ events: 50 });
+    renderRoute(adapter, `${BASE}?type=BOGUS`);
+    expect(text(await screen.findByRole('note'))).toMatch(
+      'Ignored invalid link parameter: type=BOGUS',
+    );
+    await statusSays('50 of 50 events loaded. End of log.');
+    expect(adapter.calls[0]?.query.levels).toEqual([]);
+  });
+
+  it('narrows the loaded events by free text and says so', async () => {
+    const user = userEvent.setup();
+    renderRoute(createFakeAdapter({ events: 100 }), BASE);
+    await screen.findByText(/End of log/);
+    await user.type(screen.getByRole('searchbox', { name: 'Search loaded events' }), 'number 42');
+    expect(text(screen.getByRole('status'))).toMatch(
+      '1 match for “number 42” in the loaded events',
+    );
+    expect(eventRows()).toHaveLength(1);
+    expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?q=number+42`);
+  });
+});
