@@ -190,9 +190,9 @@ describe('fault injection (test aid)', () => {
   it('slow answers normally, but only after about 3 seconds', async () => {
     vi.useFakeTimers();
     let settled = false;
-    const pending = faulty.request(`/v3/device-events?device_id=${burst}&x_sim_fault=slow`, {
-      headers: AUTH,
-    });
+    const pending = Promise.resolve(
+      faulty.request(`/v3/device-events?device_id=${burst}&x_sim_fault=slow`, { headers: AUTH }),
+    );
     void pending.then(() => {
       settled = true;
     });
