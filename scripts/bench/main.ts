@@ -157,7 +157,10 @@ async function main(): Promise<void> {
       ? `${browser.version()} (${chromiumPath})`
       : chromiumVersionOf(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
     console.log(renderMachine(describeMachine(chromiumVersion)));
-    console.log(`Runs: ${options.runs} (BENCH_RUNS)\n`);
+    console.log(
+      `Runs: ${options.runs} (BENCH_RUNS) · fling ${options.flingPxPerFrame} px/frame (BENCH_FLING_PX) · ` +
+        `load ${options.loadClients} clients × ${options.loadRequests} requests (BENCH_LOAD_CLIENTS, BENCH_LOAD_REQUESTS)\n`,
+    );
 
     if (needsServer) {
       ensureBuild();
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
     'aliyunLoadP95',
   ]);
   console.log(renderTable(table));
+  console.log(`\nLoad average at the end: ${describeMachine('').load} (1/5/15 min)`);
   if (breaksBudget(table)) {
     console.log(
       '\nA deterministic budget (initial JS bytes or DOM rows) was exceeded or not measured.',
