@@ -1,15 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeBackend, fakeBackendInfo } from '../testing/fake-backend.ts';
-import { renderApp } from '../testing/render-app.tsx';
+import { preloadRouteModules, renderApp } from '../testing/render-app.tsx';
 
 const two = () => [
   createFakeBackend(),
   createFakeBackend({ info: fakeBackendInfo({ id: 'second', label: 'Second fleet' }) }),
 ];
 
-describe('app routes', () => {
+describe('app routes', { timeout: 20_000 }, () => {
+  beforeAll(preloadRouteModules, 30_000);
+
   it('redirects / to the first backend’s device list', async () => {
     const { router } = renderApp('/', { backends: two() });
     await waitFor(() => expect(router.state.location.pathname).toBe('/test-pelion/devices'));

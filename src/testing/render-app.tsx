@@ -38,3 +38,15 @@ export function renderApp(url: string, { backends }: RenderAppOptions) {
   );
   return { ...result, router, queryClient };
 }
+
+/**
+ * Imports the lazily loaded route modules up front (call in `beforeAll`), so a test's first
+ * navigation does not race module compilation against testing-library's wait timeout.
+ */
+export async function preloadRouteModules(): Promise<void> {
+  await Promise.all([
+    import('../features/devices/components/device-list.tsx'),
+    import('../features/devices/components/device-page.tsx'),
+    import('../features/events/event-log-route.tsx'),
+  ]);
+}

@@ -1,13 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BackendError } from '../../backends/types.ts';
 import { createFakeBackend, fakeDevice } from '../../testing/fake-backend.ts';
-import { renderApp } from '../../testing/render-app.tsx';
+import { preloadRouteModules, renderApp } from '../../testing/render-app.tsx';
 
-const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+/** Device rows only (not skeleton or placeholder rows); a DOM query, as role queries are slow in jsdom. */
+const rowsOf = (table: HTMLElement) => [...table.querySelectorAll('tr[data-device-id]')];
 
-describe('device list', () => {
+describe('device list', { timeout: 20_000 }, () => {
+  beforeAll(preloadRouteModules, 30_000);
+
   it('shows the first page of the fleet with a count, and loads more on demand', async () => {
     const backend = createFakeBackend();
     renderApp('/test-pelion/devices', { backends: [backend] });

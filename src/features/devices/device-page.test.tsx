@@ -1,10 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeBackend, fakeDevice } from '../../testing/fake-backend.ts';
-import { renderApp } from '../../testing/render-app.tsx';
+import { preloadRouteModules, renderApp } from '../../testing/render-app.tsx';
 
-describe('device page', () => {
+describe('device page', { timeout: 20_000 }, () => {
+  beforeAll(preloadRouteModules, 30_000);
+
   it('opens from a list row on the Event log tab with the device name as heading', async () => {
     const { router } = renderApp('/test-pelion/devices?status=registered', {
       backends: [createFakeBackend()],

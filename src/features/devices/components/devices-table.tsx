@@ -78,7 +78,7 @@ export function DevicesTable({ devices, deviceHref, loading, placeholder }: Devi
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
+            <tr key={row.id} data-device-id={row.id} className="hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className="px-3 py-2 align-middle whitespace-nowrap">
                   {cell.column.id === 'name' ? (
