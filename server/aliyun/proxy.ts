@@ -137,11 +137,17 @@ function sanitizedResponse(
     body && typeof body === 'object' && 'RequestId' in body && typeof body.RequestId === 'string'
       ? body.RequestId
       : undefined;
-  if (body && typeof body === 'object' && 'Message' in body && typeof body.Message === 'string') {
-    // The service echoes its string-to-sign (with the AccessKeyId) on signature errors; the browser needs neither.
-    body.Message = body.Message.split(/\s*server string to sign/i)[0];
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    for (const field of ['Message', 'ErrorMessage']) {
+      const text = record[field];
+      // The service echoes its string-to-sign (with the AccessKeyId) on signature errors; the browser needs neither.
+      if (typeof text === 'string') {
+        record[field] = text.split(/\s*server string to sign/i)[0]!.replaceAll(accessKeyId, '***');
+      }
+    }
   }
-  const json = JSON.stringify(body).replaceAll(accessKeyId, '***');
+  const json = JSON.stringify(body);
   const headers = new Headers({
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

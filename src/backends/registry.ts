@@ -1,3 +1,4 @@
+import { createAliyunAdapter } from './aliyun/adapter.ts';
 import { createPelionAdapter } from './pelion/adapter.ts';
 import type { BackendAdapter, BackendInfo } from './types.ts';
 
@@ -6,7 +7,8 @@ export function createAdapter(info: BackendInfo): BackendAdapter {
   switch (info.kind) {
     case 'pelion':
       return createPelionAdapter(info);
-    // case 'aliyun': the Alibaba Cloud IoT adapter goes here (src/backends/aliyun/).
+    case 'aliyun':
+      return createAliyunAdapter(info);
     default:
       throw new Error(
         `Backend "${info.id}" has kind "${String(info.kind)}", which this version of Fleetlog cannot read.`,

@@ -1,0 +1,348 @@
+import type { z } from 'zod';
+import { invalidResponse } from '../http.ts';
+import {
+  BackendError,
+  type AliyunEventType,
+  type BackendAdapter,
+  type BackendInfo,
+  type Device,
+  type DeviceListOptions,
+  type EventDefinition,
+  type EventQuery,
+} from '../types.ts';
+import { parseEventId } from './event-id.ts';
+import {
+  STREAM_RANK,
+  decodeCursor,
+  encodeCursor,
+  initialState,
+  nextMergedPage,
+  type StreamRequest,
+} from './event-paging.ts';
+import { mapDeviceDetail, mapEvent, mapListedDevice } from './map.ts';
+import { createRpc, DEFAULT_RPC_OPTIONS, type RpcCall, type RpcOptions } from './rpc.ts';
+import {
+  deviceDetailSchema,
+  deviceListSchema,
+  eventDataSchema,
+  productListDataSchema,
+  tslDataSchema,
+  tslSchema,
+  type AliyunDeviceDetail,
+} from './wire.ts';
+
+/**
+ * The Alibaba Cloud IoT Platform adapter. Speaks the RPC API's own parameters (unsigned) to
+ * `/api/<backendId>/`; the Fleetlog server signs. Paging is tie-safe (see event-paging.ts);
+ * several EventTypes are one stream each, merged in time order.
+ */
+
+const DAY = 86_400_000;
+const API_PAGE_SIZE = 50;
+const DEVICE_PAGE_SIZE = 50;
+/** The directory is read whole (hundreds to a few thousand devices) and reused for this long. */
+const DIRECTORY_TTL_MS = 60_000;
+
+export const ALIYUN_DEVICE_LIST_OPTIONS: DeviceListOptions = {
+  statuses: [
+    { value: 'ONLINE', label: 'Online' },
+    { value: 'OFFLINE', label: 'Offline' },
+    { value: 'UNACTIVE', label: 'Not activated' },
+    { value: 'DISABLE', label: 'Disabled' },
+  ],
+  sorts: [
+    { value: 'newest', label: 'Newest first' },
+    { value: 'oldest', label: 'Oldest first' },
+    { value: 'name', label: 'DeviceName' },
+  ],
+};
+
+export interface AliyunAdapterOptions extends Partial<RpcOptions> {
+  now?: () => number;
+  /** PageSize sent to QueryDeviceEventData (1–50); tests lower it to put page boundaries inside bursts. */
+  apiPageSize?: number;
+}
+
+/** The EventType streams to read: one without a filter when the query means all types. */
+export function streamTypesOf(levels: readonly string[]): Array<AliyunEventType | null> {
+  const wanted = STREAM_RANK.filter((type) => levels.includes(type));
+  return wanted.length === 0 || wanted.length === STREAM_RANK.length ? [null] : wanted;
+}
+
+/** The query window clamped to what the service keeps (the last 30 days); null when nothing is left. */
+export function queryWindow(
+  query: Pick<EventQuery, 'from' | 'to'>,
+  now: number,
+  retentionDays: number,
+): { start: number; end: number } | null {
+  const start = Math.max(query.from ?? 0, now - retentionDays * DAY);
+  const end = Math.min(query.to ?? now, now);
+  return start <= end ? { start: Math.ceil(start), end: Math.floor(end) } : null;
+}
+
+export function createAliyunAdapter(
+  info: BackendInfo,
+  options: AliyunAdapterOptions = {},
+): BackendAdapter {
+  const rpc: RpcCall = createRpc(info.id, {
+    throttleRetryDelaysMs:
+      options.throttleRetryDelaysMs ?? DEFAULT_RPC_OPTIONS.throttleRetryDelaysMs,
+  });
+  const now = options.now ?? Date.now;
+  const retentionDays = info.capabilities.retentionDays ?? 30;
+  const apiPageSize = Math.min(50, Math.max(1, options.apiPageSize ?? API_PAGE_SIZE));
+  let directory: { loadedAt: number; devices: Promise<Device[]> } | null = null;
+  const details = new Map<string, Promise<AliyunDeviceDetail>>();
+
+  /** One action; `part` picks what the schema validates (most answers nest it in `Data`). */
+  async function call<T extends z.ZodType>(
+    schema: T,
+    params: Record<string, string>,
+    what: string,
+    signal?: AbortSignal,
+    part: 'Data' | 'body' = 'Data',
+  ): Promise<z.output<T>> {
+    const body = (await rpc(params, signal)) as { Data?: unknown } | null;
+    return parseOrThrow(schema, part === 'body' ? body : body?.Data, what);
+  }
+
+  async function loadDirectory(signal?: AbortSignal): Promise<Device[]> {
+    const products: Array<z.output<typeof productListDataSchema>['List'][number]> = [];
+    for (let page = 1; ; page++) {
+      const data = await call(
+        productListDataSchema,
+        { Action: 'QueryProductList', CurrentPage: String(page), PageSize: '200' },
+        'product list',
+        signal,
+      );
+      products.push(...data.List);
+      if (page >= data.PageCount || data.List.length === 0) break;
+    }
+    const perProduct = await Promise.all(
+      products.map(async (product) => {
+        const devices: Device[] = [];
+        let nextToken: string | null | undefined;
+        for (let page = 1; ; page++) {
+          const params: Record<string, string> = {
+            Action: 'QueryDevice',
+            ProductKey: product.ProductKey,
+            PageSize: String(API_PAGE_SIZE),
+            CurrentPage: String(page),
+          };
+          if (nextToken) params.NextToken = nextToken;
+          const list = await call(deviceListSchema, params, 'device list', signal, 'body');
+          devices.push(...list.Data.map((d) => mapListedDevice(d, product.ProductName)));
+          nextToken = list.NextToken;
+          if (list.Data.length === 0 || page >= (list.PageCount ?? page)) break;
+        }
+        return devices;
+      }),
+    );
+    return perProduct.flat();
+  }
+
+  function cachedDirectory(signal?: AbortSignal): Promise<Device[]> {
+    if (!directory || now() - directory.loadedAt > DIRECTORY_TTL_MS) {
+      const devices = loadDirectory(signal);
+      directory = { loadedAt: now(), devices };
+      // A failed or cancelled load must not be served to the next caller.
+      devices.catch(() => {
+        if (directory?.devices === devices) directory = null;
+      });
+    }
+    return directory.devices;
+  }
+
+  function deviceDetail(deviceId: string, signal?: AbortSignal): Promise<AliyunDeviceDetail> {
+    let detail = details.get(deviceId);
+    if (!detail) {
+      detail = call(
+        deviceDetailSchema,
+        { Action: 'QueryDeviceDetail', IotId: deviceId },
+        'device',
+        signal,
+      );
+      details.set(deviceId, detail);
+      detail.catch(() => details.delete(deviceId));
+    }
+    return detail;
+  }
+
+  function fetchEventPage(deviceId: string, signal?: AbortSignal) {
+    return (request: StreamRequest) => {
+      const params: Record<string, string> = {
+        Action: 'QueryDeviceEventData',
+        IotId: deviceId,
+        StartTime: String(request.startTime),
+        EndTime: String(request.endTime),
+        PageSize: String(apiPageSize),
+        Asc: request.asc ? '1' : '0',
+      };
+      if (request.type) params.EventType = request.type;
+      if (request.identifier) params.Identifier = request.identifier;
+      return call(eventDataSchema, params, 'event page', signal);
+    };
+  }
+
+  async function eventDefinitionsOf(
+    productKey: string,
+    functionBlockId: string | null,
+    signal?: AbortSignal,
+  ) {
+    const params: Record<string, string> = {
+      Action: 'GetThingModelTslPublished',
+      ProductKey: productKey,
+    };
+    if (functionBlockId) params.FunctionBlockId = functionBlockId;
+    const data = await call(tslDataSchema, params, 'thing model', signal);
+    let json: unknown;
+    try {
+      json = JSON.parse(data.TslStr);
+    } catch {
+      throw invalidResponse('thing model', 'TslStr is not JSON');
+    }
+    return parseOrThrow(tslSchema, json, 'thing model');
+  }
+
+  return {
+    info,
+    deviceListOptions: ALIYUN_DEVICE_LIST_OPTIONS,
+
+    async listDevices(query, cursor, signal) {
+      const all = await cachedDirectory(signal);
+      const needle = query.search?.trim().toLowerCase() ?? '';
+      const matches = all.filter((device) => {
+        if (query.status && device.status !== query.status) return false;
+        if (!needle) return true;
+        const raw = device.raw as { DeviceName: string; Nickname?: string | null; IotId: string };
+        return [raw.DeviceName, raw.Nickname ?? '', raw.IotId].some((text) =>
+          text.toLowerCase().includes(needle),
+        );
+      });
+      const sorted = sortDevices(matches, query.sort);
+      const offset = cursor ? Math.max(0, Number.parseInt(cursor, 10) || 0) : 0;
+      const end = offset + DEVICE_PAGE_SIZE;
+      return {
+        devices: sorted.slice(offset, end),
+        nextCursor: end < sorted.length ? String(end) : null,
+        totalCount: sorted.length,
+      };
+    },
+
+    async getDevice(deviceId, signal) {
+      return mapDeviceDetail(await deviceDetail(deviceId, signal));
+    },
+
+    async listEvents(query, cursor, pageSize, signal) {
+      const types = streamTypesOf(query.levels);
+      let state;
+      if (cursor) {
+        state = decodeCursor(cursor);
+        const sameQuery =
+          state !== null &&
+          state.asc === (query.order === 'asc') &&
+          state.identifier === (query.identifier || null) &&
+          state.streams.map((s) => s.type).join() === types.join();
+        if (!state || !sameQuery) {
+          throw new BackendError('This page link no longer matches the filters. Reload the log.', {
+            status: 400,
+            code: 'invalid_cursor',
+            retryable: false,
+          });
+        }
+      } else {
+        const window = queryWindow(query, now(), retentionDays);
+        if (!window) return { events: [], nextCursor: null };
+        state = initialState(
+          window.start,
+          window.end,
+          query.order === 'asc',
+          query.identifier || null,
+          types,
+        );
+      }
+      const page = await nextMergedPage(
+        state,
+        Math.max(1, Math.round(pageSize) || API_PAGE_SIZE),
+        fetchEventPage(query.deviceId, signal),
+      );
+      const finished = page.state.streams.every((stream) => stream.done);
+      return {
+        events: page.records.map(mapEvent),
+        nextCursor: finished ? null : encodeCursor(page.state),
+      };
+    },
+
+    async getEvent(deviceId, eventId, signal) {
+      const parsed = parseEventId(eventId);
+      if (!parsed) return null;
+      const window = queryWindow({ from: parsed.time, to: parsed.time }, now(), retentionDays);
+      if (!window) return null;
+      const state = initialState(window.start, window.end, true, parsed.identifier, [
+        parsed.eventType,
+      ]);
+      const fetchPage = fetchEventPage(deviceId, signal);
+      // Walk the millisecond (normally one call) until the id shows up.
+      for (let current = state; ;) {
+        const page = await nextMergedPage(current, API_PAGE_SIZE, fetchPage);
+        const found = page.records.find((record) => record.id === eventId);
+        if (found) return mapEvent(found);
+        if (page.records.length === 0 || page.state.streams.every((s) => s.done)) return null;
+        current = page.state;
+      }
+    },
+
+    async listEventDefinitions(deviceId, signal): Promise<EventDefinition[]> {
+      const { ProductKey } = await deviceDetail(deviceId, signal);
+      const main = await eventDefinitionsOf(ProductKey, null, signal);
+      const modules = await Promise.all(
+        (main.functionBlocks ?? []).map(async (block) => ({
+          block,
+          tsl: await eventDefinitionsOf(ProductKey, block.functionBlockId, signal),
+        })),
+      );
+      const definitions: EventDefinition[] = main.events
+        // `post` is the property report, not an event an operator filters on.
+        .filter((event) => event.identifier !== 'post')
+        .map((event) => ({
+          identifier: event.identifier,
+          name: event.name || event.identifier,
+          level: event.type,
+        }));
+      for (const { block, tsl } of modules) {
+        for (const event of tsl.events) {
+          if (event.identifier === 'post') continue;
+          definitions.push({
+            identifier: `${block.functionBlockId}:${event.identifier}`,
+            name: `${event.name || event.identifier} (${block.functionBlockName || block.functionBlockId})`,
+            level: event.type,
+          });
+        }
+      }
+      return definitions;
+    },
+  };
+}
+
+function sortDevices(devices: Device[], sort: string | undefined): Device[] {
+  const name = (device: Device) => (device.raw as { DeviceName: string }).DeviceName;
+  const created = (device: Device) => (device.createdAt ? Date.parse(device.createdAt) : 0);
+  const sorted = [...devices];
+  if (sort === 'name') sorted.sort((a, b) => name(a).localeCompare(name(b)));
+  else if (sort === 'oldest') sorted.sort((a, b) => created(a) - created(b));
+  else sorted.sort((a, b) => created(b) - created(a));
+  return sorted;
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw invalidResponse(
+      what,
+      result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
