@@ -112,7 +112,7 @@ export function generatePelionFleet(options: { now: number; seed?: number }): Pe
       return events[at]?.key === id ? events[at] : undefined;
     },
     allEvents() {
-      all ??= mergeSorted(generated.map((d) => eventsOf(d.record.id)));
+      all ??= mergeSortedEvents(generated.map((d) => eventsOf(d.record.id)));
       return all;
     },
     notable: notableDevicesFor(seed),
@@ -126,7 +126,9 @@ const compareEvents = (a: StoredPelionEvent, b: StoredPelionEvent): number =>
  * Merges per-device histories (each already sorted) pairwise: cheaper than re-sorting the fleet.
  * Keys start with the ms timestamp, so (time, key) order is the API's (date_time, id) order.
  */
-function mergeSorted(lists: ReadonlyArray<readonly StoredPelionEvent[]>): StoredPelionEvent[] {
+export function mergeSortedEvents(
+  lists: ReadonlyArray<readonly StoredPelionEvent[]>,
+): StoredPelionEvent[] {
   let level = lists.filter((l) => l.length > 0);
   if (level.length === 0) return [];
   while (level.length > 1) {

@@ -1,6 +1,7 @@
 /** `GET /v3/device-events` over the demo fleet: candidate list, date window, filters, cursor. */
 import {
   lowerBound,
+  mergeSortedEvents,
   toWireEvent,
   type PelionEventRecord,
   type PelionFleet,
@@ -75,12 +76,12 @@ function candidates(
   if (byDevice && byDevice.kind === 'string') {
     const ids = [...new Set(byDevice.values)];
     if (ids.length === 1) return { list: fleet.eventsOf(ids[0]!), covered: byDevice };
-    return { list: ids.flatMap((id) => fleet.eventsOf(id)).sort(byKey), covered: byDevice };
+    return { list: mergeSortedEvents(ids.map((id) => fleet.eventsOf(id))), covered: byDevice };
   }
   const byId = narrowing('id');
   if (byId && byId.kind === 'string') {
     const found = [...new Set(byId.values)]
-      .map((id) => fleet.event(id.toLowerCase()))
+      .map((id) => fleet.event(id))
       .filter((e) => e !== undefined);
     return { list: found.sort(byKey), covered: null };
   }

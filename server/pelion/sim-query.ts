@@ -15,10 +15,17 @@ export interface FieldSpec {
   operators: readonly Operator[];
 }
 
+interface ConditionBase {
+  field: string;
+  op: Operator;
+  /** The values as a set: `event_type__nin` may list a hundred codes and is tested per event. */
+  set: ReadonlySet<string | number | boolean>;
+}
+
 export type Condition =
-  | { field: string; kind: 'string'; op: Operator; values: string[] }
-  | { field: string; kind: 'boolean'; op: Operator; values: boolean[] }
-  | { field: string; kind: 'date'; op: Operator; values: number[] };
+  | (ConditionBase & { kind: 'string'; values: string[] })
+  | (ConditionBase & { kind: 'boolean'; values: boolean[] })
+  | (ConditionBase & { kind: 'date'; values: number[] });
 
 export interface ListQuery {
   limit: number;
@@ -146,12 +153,8 @@ function parseCondition(
   if (spec.kind === 'boolean') {
     if (!texts.every((t) => BOOLEAN.test(t)))
       return { name: key, message: 'must be true or false' };
-    return {
-      field,
-      kind: 'boolean',
-      op: operator,
-      values: texts.map((t) => t.toLowerCase() === 'true'),
-    };
+    const values = texts.map((t) => t.toLowerCase() === 'true');
+    return { field, kind: 'boolean', op: operator, values, set: new Set(values) };
   }
   if (spec.kind === 'date') {
     const instants = texts.map(parseFilterInstant);
@@ -162,9 +165,10 @@ function parseCondition(
           'must be an RFC 3339 UTC instant: 2016-11-30T16:25:12.1234Z, 2016-11-30T16:25:12Z or 20161130T162512Z',
       };
     }
-    return { field, kind: 'date', op: operator, values: instants as number[] };
+    const values = instants as number[];
+    return { field, kind: 'date', op: operator, values, set: new Set(values) };
   }
-  return { field, kind: 'string', op: operator, values: texts };
+  return { field, kind: 'string', op: operator, values: texts, set: new Set(texts) };
 }
 
 /** Whether a value satisfies one condition (null and missing values never equal anything). */
@@ -172,8 +176,8 @@ export function matchesCondition(
   condition: Condition,
   value: string | number | boolean | null,
 ): boolean {
-  const { op, values } = condition;
-  const listed = value !== null && (values as Array<string | number | boolean>).includes(value);
+  const { op, values, set } = condition;
+  const listed = value !== null && set.has(value);
   switch (op) {
     case 'eq':
     case 'in':

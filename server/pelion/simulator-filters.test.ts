@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTABLE_PELION_DEVICES, type StoredPelionEvent } from '../fleet/pelion-fleet.ts';
+import { codesOtherThan } from '../../src/backends/pelion/event-codes.ts';
 import { eventKey, getJson, testFleet, testSimulator } from './sim-testing.ts';
 
 const app = testSimulator();
@@ -126,6 +127,19 @@ describe('event filters, bare form (field=value means __eq)', () => {
       `filter=${legacyPart}&event_type__eq=UPD4_OK_100&include=total_count&limit=1000`,
       inBurst((e) => e.stateChange && e.eventType === 'UPD4_OK_100'),
     );
+  });
+});
+
+describe('Message type filtering as the SPA does it (event_type__nin of the other types)', () => {
+  it.each([['FAIL'], ['SUCCESS', 'SKIPPED']] as const)('keeps only %s events', async (...types) => {
+    const expected = fleet
+      .eventsOf(NOTABLE_PELION_DEVICES.longHistory)
+      .filter((e) => (types as readonly string[]).includes(e.messageType));
+    const search = `device_id=${NOTABLE_PELION_DEVICES.longHistory}&event_type__nin=${codesOtherThan([...types]).join(',')}&include=total_count&limit=1000`;
+    expect(`https://api.us-east-1.mbedcloud.com/v3/device-events?${search}`.length).toBeLessThan(
+      4096,
+    );
+    await expectMatches(search, expected);
   });
 });
 
