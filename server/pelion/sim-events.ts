@@ -37,24 +37,30 @@ export type ListOutcome<T> =
 
 const EVENT_CURSOR = /^[0-9a-f]{32}$/i;
 
-function fieldValue(event: StoredPelionEvent, field: string): string | number | boolean | null {
-  switch (field) {
-    case 'device_id':
-      return event.deviceId;
-    case 'event_type':
-      return event.eventType;
-    case 'description':
-      return event.description;
-    // Old-style records have no `id`; their device_log_id is their id for filters and cursors.
-    case 'id':
-      return event.key;
-    case 'state_change':
-      return event.stateChange;
-    case 'date_time':
-      return event.time;
-    default:
-      return null;
-  }
+type Getter = (event: StoredPelionEvent) => string | number | boolean;
+
+const GETTERS: Readonly<Record<string, Getter>> = {
+  device_id: (e) => e.deviceId,
+  event_type: (e) => e.eventType,
+  description: (e) => e.description,
+  // Old-style records have no `id`; their device_log_id is their id for filters and cursors.
+  id: (e) => e.key,
+  state_change: (e) => e.stateChange,
+  date_time: (e) => e.time,
+};
+
+/** One predicate per condition, with its getter chosen once: total_count may test 100k events. */
+function compile(conditions: readonly Condition[]): ((event: StoredPelionEvent) => boolean) | null {
+  const tests = conditions.map((c) => {
+    const get = GETTERS[c.field]!;
+    return (event: StoredPelionEvent) => matchesCondition(c, get(event));
+  });
+  if (tests.length === 0) return null;
+  if (tests.length === 1) return tests[0]!;
+  return (event) => {
+    for (const test of tests) if (!test(event)) return false;
+    return true;
+  };
 }
 
 const byKey = (a: StoredPelionEvent, b: StoredPelionEvent) =>
@@ -121,11 +127,7 @@ export function listEvents(fleet: PelionFleet, query: ListQuery): ListOutcome<Pe
     }
     rest.push(condition);
   }
-  const match =
-    rest.length === 0
-      ? null
-      : (event: StoredPelionEvent) =>
-          rest.every((c) => matchesCondition(c, fieldValue(event, c.field)));
+  const match = compile(rest);
 
   let cursor: PageWindow['cursor'] = null;
   if (query.after !== null) {
