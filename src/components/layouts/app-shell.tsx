@@ -21,8 +21,8 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-end justify-between gap-4 px-4 py-2">
-          <a href="/" className="self-center text-lg font-semibold tracking-tight text-slate-900">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2.5">
+          <a href="/" className="text-lg font-semibold tracking-tight text-slate-900">
             <span aria-hidden="true" className="mr-1.5 text-sky-700">
               ▤
             </span>
@@ -31,7 +31,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
           {backends.length > 0 ? (
             <SelectField
               label="Backend"
-              className="w-72"
+              layout="inline"
               value={known ? (currentBackendId ?? '') : ''}
               onChange={(event) => onSwitchBackend(event.target.value)}
               options={[

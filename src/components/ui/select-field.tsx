@@ -3,12 +3,22 @@ import { useId, type SelectHTMLAttributes } from 'react';
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;
+  /** `inline` puts the label beside the control (compact bars such as the header). */
+  layout?: 'stacked' | 'inline';
 }
 
-export function SelectField({ label, options, className = '', ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  layout = 'stacked',
+  className = '',
+  ...props
+}: SelectFieldProps) {
   const id = useId();
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div
+      className={`flex ${layout === 'inline' ? 'items-center gap-2' : 'flex-col gap-1'} ${className}`}
+    >
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
         {label}
       </label>

@@ -130,8 +130,10 @@ function statusLine(
   filtered: boolean,
 ): string {
   if (pending) return 'Loading devices…';
+  if (total !== undefined) {
+    return `${countFormat.format(loaded)} of ${countFormat.format(total)} ${total === 1 ? 'device' : 'devices'} loaded`;
+  }
   const noun = loaded === 1 ? 'device' : 'devices';
-  if (total !== undefined && !filtered)
-    return `${countFormat.format(loaded)} of ${countFormat.format(total)} ${noun} loaded`;
-  return `${countFormat.format(loaded)} ${noun} loaded${more ? '' : filtered ? ' · all matches shown' : ''}`;
+  // Search results have no total (the directory is filtered here), so say when the scan is done.
+  return `${countFormat.format(loaded)} ${noun} loaded${!more && filtered ? ' · all matches shown' : ''}`;
 }
