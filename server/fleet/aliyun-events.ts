@@ -51,12 +51,15 @@ export function generateDeviceEvents(
   plan: EventPlan,
 ): AliyunEventRecord[] {
   const pool = weightedPool(product);
-  const moments: number[] = [];
-  for (let i = 0; i < plan.recent; i++)
-    moments.push(now - 60_000 - Math.floor(rng.next() * (29.5 * DAY - 60_000)));
-  for (let i = 0; i < plan.old; i++)
-    moments.push(now - 30.5 * DAY - Math.floor(rng.next() * 9.5 * DAY));
-  moments.sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: several times faster for 70,000 moments.
+  const moments = new Float64Array(plan.recent + plan.old);
+  for (let i = 0; i < plan.recent; i++) {
+    moments[i] = now - 60_000 - Math.floor(rng.next() * (29.5 * DAY - 60_000));
+  }
+  for (let i = plan.recent; i < moments.length; i++) {
+    moments[i] = now - 30.5 * DAY - Math.floor(rng.next() * 9.5 * DAY);
+  }
+  moments.sort();
 
   const records: AliyunEventRecord[] = [];
   for (const time of moments) {
