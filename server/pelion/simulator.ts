@@ -4,6 +4,16 @@
  * each with or without a trailing slash, over a generated demo fleet.
  *
  * Fleetlog calls it in-process as the demo upstream; `npm run sim` serves it on its own port.
+ *
+ * Where api/pelion.md leaves a choice open, the simulator decides (and its tests pin down):
+ * - `after` on events: any well-formed 32-hex id is positioned by (date_time, id) order, even if no
+ *   such event exists (ids embed their timestamp); a malformed one is 400 validation_error.
+ *   On devices, `after` must name a device (400 otherwise): that order is by created_at.
+ * - The 4096-character limit is measured on the full URL as received, scheme and host included.
+ * - `include` accepts only `total_count`; a non-numeric `limit` is 400 (out-of-range ones are clamped).
+ * - `name__eq`/`__in` never match a device whose name is null; `__neq`/`__nin` always do.
+ * - Comma lists (`__in`/`__nin`) are split on every comma, so a description containing one can
+ *   only be matched with `__eq`/`__neq`.
  */
 import { Hono, type Context } from 'hono';
 import { toWireEvent, type PelionFleet } from '../fleet/pelion-fleet.ts';
