@@ -63,15 +63,15 @@ export function EventLogRoute() {
     [info.kind, capabilities, levelsKey, search.identifier, search.from, search.to, search.order],
   );
 
+  const detail = useEventDetail(adapter, deviceId, eventId);
   const { query, window, rows, matches, onVisibleRangeChange } = useEventLog({
     adapter,
     deviceId,
     filters,
     needle: search.q,
-    focusEventId: eventId,
+    focusEvent: detail.data ? { id: detail.data.id, time: detail.data.time } : undefined,
   });
   const definitions = useEventDefinitions(adapter, deviceId);
-  const detail = useEventDetail(adapter, deviceId, eventId);
   const listedEvent =
     eventId === undefined ? undefined : window.events.find((event) => event.id === eventId);
   const openEvent = detail.data ?? listedEvent ?? (detail.isPending ? undefined : detail.data);
@@ -153,7 +153,7 @@ export function EventLogRoute() {
           </button>
         )}
       </div>
-      <div className="flex h-[calc(100vh-16rem)] min-h-96 flex-col gap-3 lg:flex-row">
+      <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
         <EventsTable
           kind={info.kind}
           tz={search.tz}

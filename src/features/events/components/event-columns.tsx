@@ -65,7 +65,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'stateChange',
     header: () => 'State change',
-    track: '6.5rem',
+    track: '8.5rem',
     kinds: ['pelion'],
     cell: (event) => (event.stateChange === undefined ? '' : event.stateChange ? 'Yes' : 'No'),
   },

@@ -13,11 +13,15 @@ export interface UseEventLogOptions {
   /** `q`: narrows the loaded events in the browser. */
   needle: string | undefined;
   /** An event the list should page to (deep link), within the bounded window. */
-  focusEventId: string | undefined;
+  focusEvent: { id: string; time: number } | undefined;
 }
 
-/** Start fetching the next page this many rows before the loaded end comes into view. */
-const PREFETCH_ROWS = 60;
+/**
+ * Start fetching the next page this many rows before the loaded end is rendered (the rendered
+ * range already reaches past the viewport by the grid's overscan). A quarter page keeps a first
+ * page of 50 (Alibaba) from pulling a second one before anyone scrolls.
+ */
+const prefetchRowsFor = (pageSize: number) => Math.min(60, Math.floor(pageSize / 4));
 
 /**
  * Joins the bounded infinite query to the grid: the grid reports the rows it renders, and that
@@ -28,7 +32,7 @@ export function useEventLog({
   deviceId,
   filters,
   needle,
-  focusEventId,
+  focusEvent,
 }: UseEventLogOptions) {
   const query = useEventList(adapter, deviceId, filters);
   const {
@@ -54,15 +58,23 @@ export function useEventLog({
     );
   }, []);
 
-  const focusLoaded =
-    focusEventId === undefined || window.events.some((event) => event.id === focusEventId);
+  // Page on towards a linked event only while it can still be ahead (pages run in time order).
+  const lastLoaded = window.events[window.events.length - 1];
+  const focusAhead =
+    focusEvent !== undefined &&
+    !window.events.some((event) => event.id === focusEvent.id) &&
+    (lastLoaded === undefined ||
+      (filters.order === 'desc'
+        ? lastLoaded.time >= focusEvent.time
+        : lastLoaded.time <= focusEvent.time));
   const heldPages = data?.pages.length ?? 0;
-  const maxPages = maxPagesFor(pageSizeFor(adapter));
+  const pageSize = pageSizeFor(adapter);
+  const maxPages = maxPagesFor(pageSize);
 
   useEffect(() => {
     // A failed page waits for Retry (or the throttling countdown) instead of being hammered.
     if (isFetching || isError || data === undefined) return;
-    if (!focusLoaded && hasNextPage && heldPages < maxPages) {
+    if (focusAhead && hasNextPage && heldPages < maxPages) {
       void fetchNextPage();
       return;
     }
@@ -74,7 +86,7 @@ export function useEventLog({
       window,
       hasNextPage,
       hasPreviousPage,
-      prefetchRows: PREFETCH_ROWS,
+      prefetchRows: prefetchRowsFor(pageSize),
     });
     if (direction === 'next') void fetchNextPage();
     else if (direction === 'previous') void fetchPreviousPage();
@@ -87,9 +99,10 @@ export function useEventLog({
     isFetching,
     isError,
     textActive,
-    focusLoaded,
+    focusAhead,
     heldPages,
     maxPages,
+    pageSize,
     fetchNextPage,
     fetchPreviousPage,
   ]);
