@@ -170,20 +170,20 @@ describe('Alibaba simulator actions', () => {
 
   it('publishes TSL with the post event, event types and the custom module', async () => {
     const { call } = setup();
-    const { body } = await call({ Action: 'GetThingModelTslPublished', ProductKey: 'a1MeterSh01' });
+    const { body } = await call({ Action: 'GetThingModelTslPublished', ProductKey: 'a1GatewayE3' });
     const tsl = JSON.parse((body.Data as { TslStr: string }).TslStr) as {
       events: Array<{ identifier: string; type: string }>;
       functionBlocks: Array<{ functionBlockId: string }>;
     };
     expect(tsl.events.map((e) => e.identifier)).toContain('post');
-    expect(tsl.events.find((e) => e.identifier === 'OverVoltage')?.type).toBe('error');
-    expect(tsl.functionBlocks.map((b) => b.functionBlockId)).toEqual(['tamperFb']);
+    expect(tsl.events.find((e) => e.identifier === 'WatchdogReset')?.type).toBe('error');
+    expect(tsl.functionBlocks.map((b) => b.functionBlockId)).toEqual(['modbusFb']);
     const block = await call({
       Action: 'GetThingModelTslPublished',
-      ProductKey: 'a1MeterSh01',
-      FunctionBlockId: 'tamperFb',
+      ProductKey: 'a1GatewayE3',
+      FunctionBlockId: 'modbusFb',
     });
-    expect((block.body.Data as { TslStr: string }).TslStr).toContain('TamperDetected');
+    expect((block.body.Data as { TslStr: string }).TslStr).toContain('SlaveTimeout');
   });
 
   it('returns event data as documented: Time and OutputData strings, default page of 10', async () => {
@@ -260,7 +260,7 @@ describe('Alibaba simulator actions', () => {
     const { call } = setup();
     const base = {
       Action: 'QueryDeviceEventData',
-      IotId: ALIYUN_NOTABLE_DEVICES.longHistory,
+      IotId: ALIYUN_NOTABLE_DEVICES.customModule,
       ...window30d,
       PageSize: '50',
     };
@@ -268,11 +268,11 @@ describe('Alibaba simulator actions', () => {
     expect(new Set(errors.List.EventInfo.map((e) => e.EventType))).toEqual(new Set(['error']));
     expect(errors.List.EventInfo.some((e) => e.Identifier.includes(':'))).toBe(false);
 
-    const tamper = (await call({ ...base, Identifier: 'tamperFb:TamperDetected' })).body
+    const moduleEvents = (await call({ ...base, Identifier: 'modbusFb:SlaveTimeout' })).body
       .Data as EventData;
-    expect(tamper.List.EventInfo.length).toBe(50);
-    expect(new Set(tamper.List.EventInfo.map((e) => e.Identifier))).toEqual(
-      new Set(['tamperFb:TamperDetected']),
+    expect(moduleEvents.List.EventInfo.length).toBe(50);
+    expect(new Set(moduleEvents.List.EventInfo.map((e) => e.Identifier))).toEqual(
+      new Set(['modbusFb:SlaveTimeout']),
     );
     const badType = await call({ ...base, EventType: 'fatal' });
     expect(badType.body.Success).toBe(false);

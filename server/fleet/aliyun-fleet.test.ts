@@ -42,8 +42,8 @@ describe('demo Alibaba fleet', () => {
 
   it('has an empty device and custom-module events', () => {
     expect(fleet.events(ALIYUN_NOTABLE_DEVICES.empty)).toEqual([]);
-    const meter = fleet.events(ALIYUN_NOTABLE_DEVICES.longHistory);
-    expect(meter.some((e) => e.identifier === 'tamperFb:TamperDetected')).toBe(true);
+    const gateway = fleet.events(ALIYUN_NOTABLE_DEVICES.customModule);
+    expect(gateway.some((e) => e.identifier === 'modbusFb:SlaveTimeout')).toBe(true);
   });
 
   it('writes integers beyond 2^53 unquoted in OutputData', () => {

@@ -47,11 +47,14 @@ export interface AliyunFleet {
  * - `tieHeavy`: Cold-chain Tracker whose events mostly come in bursts of up to 20 sharing one
  *   millisecond, exact repeats included; the page-boundary test device.
  * - `empty`: an online Street Light that never reported an event.
+ * - `customModule`: an Edge Gateway whose product has a custom TSL module (`modbusFb`), so some
+ *   of its events are only returned for `Identifier=modbusFb:SlaveTimeout`.
  */
 export const ALIYUN_NOTABLE_DEVICES = {
   longHistory: 'LongHistMeter0000000A00100',
   tieHeavy: 'TieBurstTracker00000B00100',
   empty: 'EmptyStreetLight0000C00100',
+  customModule: 'ModbusGateway0000000D00100',
 } as const;
 
 const DAY = 86_400_000;
@@ -151,7 +154,7 @@ function randomDevice(spec: ProductSpec, index: number, rng: Rng, now: number): 
 }
 
 function notableDevices(now: number): Planned[] {
-  const [meter, tracker, , light] = ALIYUN_PRODUCTS as [
+  const [meter, tracker, gateway, light] = ALIYUN_PRODUCTS as [
     ProductSpec,
     ProductSpec,
     ProductSpec,
@@ -190,6 +193,15 @@ function notableDevices(now: number): Planned[] {
         nickname: 'Silent light',
       }),
       plan: { recent: 0, old: 0, burstChance: 0, maxBurst: 1 },
+    },
+    {
+      device: makeDevice(gateway, {
+        ...common,
+        iotId: ALIYUN_NOTABLE_DEVICES.customModule,
+        deviceName: 'gateway-modbus',
+        nickname: 'Modbus gateway',
+      }),
+      plan: { recent: 2_000, old: 300, burstChance: 0.05, maxBurst: 8 },
     },
   ];
 }

@@ -129,18 +129,7 @@ export const ALIYUN_PRODUCTS: readonly ProductSpec[] = [
         int('driftMs', 'Drift (ms)', -5000, 5000),
       ]),
     ],
-    functionBlocks: [
-      {
-        functionBlockId: 'tamperFb',
-        functionBlockName: 'Tamper detection',
-        events: [
-          event('TamperDetected', 'Cover opened', 'error', [
-            bool('coverOpen', 'Cover open'),
-            text('sensor', 'Sensor'),
-          ]),
-        ],
-      },
-    ],
+    functionBlocks: [],
   },
   {
     productKey: 'a1TrackCc02',
@@ -180,7 +169,18 @@ export const ALIYUN_PRODUCTS: readonly ProductSpec[] = [
       ]),
       event('WatchdogReset', 'Watchdog reset', 'error', [text('task', 'Stalled task')]),
     ],
-    functionBlocks: [],
+    functionBlocks: [
+      {
+        functionBlockId: 'modbusFb',
+        functionBlockName: 'Modbus bridge',
+        events: [
+          event('SlaveTimeout', 'Modbus slave timeout', 'error', [
+            int('slaveId', 'Slave id', 1, 247),
+            int('register', 'Register', 0, 65535),
+          ]),
+        ],
+      },
+    ],
   },
   {
     productKey: 'a1LightSt04',

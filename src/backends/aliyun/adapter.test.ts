@@ -178,16 +178,16 @@ describe('Alibaba adapter: tie-safe event paging', () => {
     });
     expect(await adapter.getEvent(device, `${inBurst.time}-error-Nope-abc-0`)).toBeNull();
 
-    const meter = ALIYUN_NOTABLE_DEVICES.longHistory;
+    const gateway = ALIYUN_NOTABLE_DEVICES.customModule;
     const page = await adapter.listEvents(
-      { deviceId: meter, levels: [], identifier: 'tamperFb:TamperDetected', order: 'desc' },
+      { deviceId: gateway, levels: [], identifier: 'modbusFb:SlaveTimeout', order: 'desc' },
       null,
       3,
     );
-    const tamper = page.events[0]!;
-    expect(tamper.code).toBe('tamperFb:TamperDetected');
-    expect(tamper.id).toMatch(/^[A-Za-z0-9_.-]+$/);
-    expect((await adapter.getEvent(meter, tamper.id))?.id).toBe(tamper.id);
+    const moduleEvent = page.events[0]!;
+    expect(moduleEvent.code).toBe('modbusFb:SlaveTimeout');
+    expect(moduleEvent.id).toMatch(/^[A-Za-z0-9_.-]+$/);
+    expect((await adapter.getEvent(gateway, moduleEvent.id))?.id).toBe(moduleEvent.id);
   });
 
   it('keeps integers beyond 2^53 in OutputData exact', async () => {
@@ -237,13 +237,19 @@ describe('Alibaba adapter: devices and definitions', () => {
 
   it('reads a device and its event definitions without the built-in post event', async () => {
     const adapter = adapterWith();
-    const device = await adapter.getDevice(ALIYUN_NOTABLE_DEVICES.longHistory);
-    expect(device).toMatchObject({ name: 'Busiest meter', status: 'ONLINE' });
-    const definitions = await adapter.listEventDefinitions!(ALIYUN_NOTABLE_DEVICES.longHistory);
+    const gateway = ALIYUN_NOTABLE_DEVICES.customModule;
+    const [device, definitions] = await Promise.all([
+      adapter.getDevice(gateway),
+      adapter.listEventDefinitions!(gateway),
+    ]);
+    expect(device).toMatchObject({ name: 'Modbus gateway', status: 'ONLINE' });
+    expect(device.facts).toContainEqual({ label: 'Product', value: 'Edge Gateway' });
     const identifiers = definitions.map((d) => d.identifier);
     expect(identifiers).not.toContain('post');
-    expect(identifiers).toContain('tamperFb:TamperDetected');
-    expect(definitions.find((d) => d.identifier === 'OverVoltage')?.level).toBe('error');
+    expect(identifiers).toContain('modbusFb:SlaveTimeout');
+    expect(definitions.find((d) => d.identifier === 'WatchdogReset')?.level).toBe('error');
+    // The device page and the Identifier filter share one QueryDeviceDetail.
+    expect(sent.filter((p) => p.get('Action') === 'QueryDeviceDetail')).toHaveLength(1);
   });
 });
 

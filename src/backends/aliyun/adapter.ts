@@ -42,6 +42,7 @@ const API_PAGE_SIZE = 50;
 const DEVICE_PAGE_SIZE = 50;
 /** The directory is read whole (hundreds to a few thousand devices) and reused for this long. */
 const DIRECTORY_TTL_MS = 60_000;
+const DEVICE_DETAIL_MAX_AGE_MS = 10_000;
 
 export const ALIYUN_DEVICE_LIST_OPTIONS: DeviceListOptions = {
   statuses: [
@@ -92,7 +93,7 @@ export function createAliyunAdapter(
   const retentionDays = info.capabilities.retentionDays ?? 30;
   const apiPageSize = Math.min(50, Math.max(1, options.apiPageSize ?? API_PAGE_SIZE));
   let directory: { loadedAt: number; devices: Promise<Device[]> } | null = null;
-  const details = new Map<string, Promise<AliyunDeviceDetail>>();
+  const details = new Map<string, { loadedAt: number; detail: Promise<AliyunDeviceDetail> }>();
 
   /** One action; `part` picks what the schema validates (most answers nest it in `Data`). */
   async function call<T extends z.ZodType>(
@@ -153,18 +154,28 @@ export function createAliyunAdapter(
     return directory.devices;
   }
 
-  function deviceDetail(deviceId: string, signal?: AbortSignal): Promise<AliyunDeviceDetail> {
-    let detail = details.get(deviceId);
-    if (!detail) {
-      detail = call(
-        deviceDetailSchema,
-        { Action: 'QueryDeviceDetail', IotId: deviceId },
-        'device',
-        signal,
-      );
-      details.set(deviceId, detail);
-      detail.catch(() => details.delete(deviceId));
-    }
+  /**
+   * QueryDeviceDetail, shared by the device page and the Identifier filter (which needs only the
+   * ProductKey) so a deep link asks once; the device page takes an answer at most 10 s old.
+   */
+  function deviceDetail(
+    deviceId: string,
+    signal?: AbortSignal,
+    maxAgeMs = Number.POSITIVE_INFINITY,
+  ): Promise<AliyunDeviceDetail> {
+    const cached = details.get(deviceId);
+    if (cached && now() - cached.loadedAt <= maxAgeMs) return cached.detail;
+    const detail = call(
+      deviceDetailSchema,
+      { Action: 'QueryDeviceDetail', IotId: deviceId },
+      'device',
+      signal,
+    );
+    const entry = { loadedAt: now(), detail };
+    details.set(deviceId, entry);
+    detail.catch(() => {
+      if (details.get(deviceId) === entry) details.delete(deviceId);
+    });
     return detail;
   }
 
@@ -230,7 +241,7 @@ export function createAliyunAdapter(
     },
 
     async getDevice(deviceId, signal) {
-      return mapDeviceDetail(await deviceDetail(deviceId, signal));
+      return mapDeviceDetail(await deviceDetail(deviceId, signal, DEVICE_DETAIL_MAX_AGE_MS));
     },
 
     async listEvents(query, cursor, pageSize, signal) {
