@@ -108,6 +108,8 @@ test.describe('Event log (demo-aliyun)', () => {
     test.setTimeout(120_000);
     await page.goto('/demo-aliyun/devices');
     await page.getByRole('searchbox', { name: 'Search devices' }).fill('tracker-burst');
+    // The search reaches the URL after a debounce; clicking before it lands would be undone by it.
+    await expect(page).toHaveURL(/[?&]q=tracker-burst/);
     await page
       .getByRole('table', { name: 'Devices' })
       .getByRole('link', { name: 'Burst tracker' })
