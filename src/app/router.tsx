@@ -19,7 +19,8 @@ import { RouteError } from './routes/route-error.tsx';
 
 export interface AppDependencies {
   queryClient: QueryClient;
-  adapterFor: (info: BackendInfo) => BackendAdapter;
+  /** May load the adapter's code on demand (one chunk per backend kind). */
+  adapterFor: (info: BackendInfo) => BackendAdapter | Promise<BackendAdapter>;
 }
 
 /**
@@ -32,7 +33,7 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
 
   async function adapterOf(params: LoaderFunctionArgs['params']): Promise<BackendAdapter | null> {
     const info = (await backends()).find((backend) => backend.id === params.backendId);
-    return info ? adapterFor(info) : null;
+    return info ? await adapterFor(info) : null;
   }
 
   return [
@@ -57,7 +58,10 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
         },
         {
           path: ':backendId',
-          element: <BackendLayout adapterFor={adapterFor} />,
+          // Resolves the adapter (loading its chunk) before the pages below render; child loaders
+          // run in parallel and share the same cached adapter promise.
+          loader: async ({ params }) => ({ adapter: await adapterOf(params) }),
+          Component: BackendLayout,
           children: [
             {
               index: true,

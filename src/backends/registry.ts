@@ -1,28 +1,35 @@
-import { createAliyunAdapter } from './aliyun/adapter.ts';
-import { createPelionAdapter } from './pelion/adapter.ts';
-import type { BackendAdapter, BackendInfo } from './types.ts';
+import type { BackendAdapter, BackendInfo, BackendKind } from './types.ts';
 
-/** One adapter factory per backend kind; features only ever see the `BackendAdapter` port. */
-export function createAdapter(info: BackendInfo): BackendAdapter {
-  switch (info.kind) {
-    case 'pelion':
-      return createPelionAdapter(info);
-    case 'aliyun':
-      return createAliyunAdapter(info);
-    default:
-      throw new Error(
-        `Backend "${info.id}" has kind "${String(info.kind)}", which this version of Fleetlog cannot read.`,
-      );
+/**
+ * One adapter factory per backend kind; features only ever see the `BackendAdapter` port.
+ * Each kind's code is its own chunk, loaded when a backend of that kind is first used: a Pelion
+ * deep link does not download the Alibaba adapter (and vice versa), which keeps the JavaScript
+ * before the first event row inside its budget.
+ */
+const FACTORIES: Record<BackendKind, () => Promise<(info: BackendInfo) => BackendAdapter>> = {
+  pelion: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
+  aliyun: async () => (await import('./aliyun/adapter.ts')).createAliyunAdapter,
+};
+
+export async function createAdapter(info: BackendInfo): Promise<BackendAdapter> {
+  const load = (FACTORIES as Partial<Record<string, (typeof FACTORIES)[BackendKind]>>)[info.kind];
+  if (!load) {
+    throw new Error(
+      `Backend "${info.id}" has kind "${String(info.kind)}", which this version of Fleetlog cannot read.`,
+    );
   }
+  return (await load())(info);
 }
 
-const adapters = new Map<string, { info: BackendInfo; adapter: BackendAdapter }>();
+const adapters = new Map<string, { info: BackendInfo; adapter: Promise<BackendAdapter> }>();
 
-/** The adapter for a backend, created once per backend id (adapters are stateless but keyed caches like them stable). */
-export function adapterFor(info: BackendInfo): BackendAdapter {
+/** The adapter for a backend, created once per backend id so every caller shares one instance. */
+export function adapterFor(info: BackendInfo): Promise<BackendAdapter> {
   const cached = adapters.get(info.id);
   if (cached && cached.info === info) return cached.adapter;
   const adapter = createAdapter(info);
   adapters.set(info.id, { info, adapter });
+  // A failed chunk load (offline, new deployment) must not stick: the next navigation retries.
+  adapter.catch(() => adapters.delete(info.id));
   return adapter;
 }

@@ -1,22 +1,20 @@
 import { useMemo } from 'react';
-import { Link, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useLoaderData, useParams } from 'react-router';
 import { useBackends } from '../../backends/backends-query.ts';
 import { BackendContext } from '../../backends/use-backend.ts';
 import type { BackendAdapter, BackendInfo } from '../../backends/types.ts';
 
-export interface BackendLayoutProps {
-  adapterFor: (info: BackendInfo) => BackendAdapter;
+interface BackendLoaderData {
+  adapter: BackendAdapter | null;
 }
 
 /** `/:backendId`: provides the backend to everything below, or explains that it does not exist. */
-export function BackendLayout({ adapterFor }: BackendLayoutProps) {
+export function BackendLayout() {
   const backends = useBackends();
   const { backendId } = useParams();
-  const info = backends.find((backend) => backend.id === backendId);
-  const current = useMemo(
-    () => (info ? { info, adapter: adapterFor(info) } : null),
-    [info, adapterFor],
-  );
+  const { adapter } = useLoaderData() as BackendLoaderData;
+  // The loader resolved the adapter for this URL's backend (null when there is no such backend).
+  const current = useMemo(() => (adapter ? { info: adapter.info, adapter } : null), [adapter]);
   if (!current) return <UnknownBackend backendId={backendId ?? ''} backends={backends} />;
   return (
     <BackendContext value={current}>
