@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BackendContext } from '../../backends/use-backend.ts';
 import { EventLogRoute } from './event-log-route.tsx';
 import type { FakeAdapter } from './testing/fake-event-adapter.ts';
-import { createFakeAdapter, fakeEvent, unavailable } from './testing/fake-event-adapter.ts';
+import {
+  createFakeAdapter,
+  fakeAliyunInfo,
+  fakeEvent,
+  throttled,
+  unavailable,
+} from './testing/fake-event-adapter.ts';
 
 const VIEWPORT = { width: 1280, height: 640 };
 
@@ -225,5 +231,64 @@ describe('EventLogRoute', () => {
     );
     expect(eventRows()).toHaveLength(1);
     expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?q=number+42`);
+  });
+});
+
+describe('EventLogRoute on a throttling backend', () => {
+  it('says the backend is throttling and retries by itself after the delay it asked for', async () => {
+    const adapter = createFakeAdapter({ events: 1000, failCall: { call: 1, error: throttled() } });
+    renderRoute(adapter, BASE);
+    await statusSays('200 of 1,000');
+    act(() => scrollElementTo(scroller(), 200 * 36));
+    const alert = await screen.findByRole('alert');
+    expect(text(alert)).toMatch('The backend is throttling requests.');
+    expect(text(alert)).toMatch('request id req-throttle-1');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull(), { timeout: 4000 });
+    await statusSays('400 of 1,000 events loaded.');
+  }, 15_000);
+});
+
+describe('EventLogRoute on an Alibaba-kind backend', () => {
+  const aliyun = () => {
+    const adapter = createFakeAdapter({ events: 120, info: fakeAliyunInfo });
+    adapter.listEventDefinitions = () =>
+      Promise.resolve([{ identifier: 'PowerOff', name: 'Power off', level: 'error' as const }]);
+    return adapter;
+  };
+
+  it('offers the EventType filter and the Identifier list instead of Message type', async () => {
+    const user = userEvent.setup();
+    const adapter = aliyun();
+    renderRoute(adapter, '/demo-aliyun/devices/iot-1/events');
+    await statusSays('50 events loaded.');
+    expect(screen.queryByRole('group', { name: 'Message type' })).toBeNull();
+    const eventType = screen.getByRole('group', { name: 'EventType' });
+    for (const name of ['info', 'alert', 'error']) {
+      expect(within(eventType).getByRole('checkbox', { name })).toBeTruthy();
+    }
+    expect(await screen.findByRole('option', { name: 'Power off (PowerOff)' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Failures only' }));
+    expect(text(screen.getByTestId('location'))).toMatch('?eventType=error');
+    await waitFor(() => expect(adapter.calls.at(-1)?.query.levels).toEqual(['error']));
+    expect(
+      within(screen.getByRole('grid', { name: 'Events' }))
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([expect.stringMatching(/^Time/), 'EventType', 'Identifier', 'Name']);
+  });
+
+  it('tells a range outside the retention window apart from an empty result', async () => {
+    renderRoute(
+      aliyun(),
+      '/demo-aliyun/devices/iot-1/events?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z',
+    );
+    await statusSays(
+      "The selected range is outside the backend's retention window. History is available from",
+    );
+  });
+
+  it('reports a Pelion-only parameter as ignored', async () => {
+    renderRoute(aliyun(), '/demo-aliyun/devices/iot-1/events?type=FAIL');
+    expect(text(await screen.findByRole('note'))).toMatch('type=FAIL');
   });
 });

@@ -62,8 +62,24 @@ export function fakeEvent(n: number): DeviceEvent {
   };
 }
 
+export const fakeAliyunInfo: BackendInfo = {
+  id: 'demo-aliyun',
+  kind: 'aliyun',
+  label: 'Demo Alibaba',
+  demo: true,
+  capabilities: {
+    messageTypeFilter: false,
+    eventTypeFilter: true,
+    identifierFilter: true,
+    retentionDays: 30,
+    totalCount: false,
+    maxPageSize: 50,
+  },
+};
+
 export interface FakeAdapterOptions {
   events: number;
+  info?: BackendInfo;
   /** Make the call with this 0-based sequence number fail once with the given error. */
   failCall?: { call: number; error: BackendError };
 }
@@ -73,12 +89,16 @@ export interface FakeAdapter extends BackendAdapter {
 }
 
 /** An in-memory backend with one-way cursors (the id of the last row), like Pelion's `after`. */
-export function createFakeAdapter({ events: count, failCall }: FakeAdapterOptions): FakeAdapter {
+export function createFakeAdapter({
+  events: count,
+  failCall,
+  info = fakePelionInfo,
+}: FakeAdapterOptions): FakeAdapter {
   const all = Array.from({ length: count }, (_, n) => fakeEvent(n));
   const calls: FakeAdapter['calls'] = [];
   const cache = new Map<string, DeviceEvent[]>();
   return {
-    info: fakePelionInfo,
+    info,
     calls,
     listDevices: () => Promise.resolve({ devices: [], nextCursor: null }),
     getDevice: () => Promise.reject(new Error('not in this fake')),
@@ -104,7 +124,7 @@ export function createFakeAdapter({ events: count, failCall }: FakeAdapterOption
       return {
         events: page,
         nextCursor: last && startAt + page.length < matching.length ? last.id : null,
-        totalCount: matching.length,
+        ...(info.capabilities.totalCount ? { totalCount: matching.length } : {}),
       };
     },
     async getEvent(_deviceId, eventId) {
