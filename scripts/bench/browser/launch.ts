@@ -20,9 +20,21 @@ export async function coldPage(
 
 /** Waits for the probe's first-row mark; returns it (ms since navigation start). */
 export async function firstRowTime(page: Page, timeoutMs = 30_000): Promise<number> {
-  await page.waitForFunction('window.__bench && window.__bench.firstRowAt !== null', undefined, {
-    timeout: timeoutMs,
-    polling: 'raf',
-  });
+  try {
+    await page.waitForFunction('window.__bench && window.__bench.firstRowAt !== null', undefined, {
+      timeout: timeoutMs,
+      polling: 'raf',
+    });
+  } catch (error) {
+    const shown = await page
+      .evaluate('document.body ? document.body.innerText.replace(/\\s+/g, " ").slice(0, 300) : ""')
+      .catch(() => '');
+    throw new Error(
+      `no event row within ${timeoutMs} ms at ${page.url()}; the page shows: "${String(shown)}"`,
+      {
+        cause: error,
+      },
+    );
+  }
   return (await page.evaluate('window.__bench.firstRowAt')) as number;
 }
