@@ -1,4 +1,4 @@
-import { Link, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { BackendError } from '../../../backends/types.ts';
 import { useBackend } from '../../../backends/use-backend.ts';
 import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
@@ -12,6 +12,8 @@ import { DeviceTabs } from './device-tabs.tsx';
 export function DevicePage() {
   const { info, adapter } = useBackend();
   const deviceId = useParams().deviceId ?? '';
+  // Re-selecting the current tab keeps its filters (they live in the search string).
+  const { search } = useLocation();
   const deviceQuery = useDevice(adapter, deviceId);
   const listHref = `/${encodeURIComponent(info.id)}/devices${recallListSearch(info.id)}`;
   const notFound =
@@ -74,7 +76,7 @@ export function DevicePage() {
           </header>
           {/* Only one tab today; the list is data so more views (e.g. Resources) slot in. */}
           <DeviceTabs
-            tabs={[{ id: 'events', label: 'Event log', to: 'events' }]}
+            tabs={[{ id: 'events', label: 'Event log', to: `events${search}` }]}
             selectedId="events"
           >
             <Outlet />

@@ -35,8 +35,13 @@ const columns = [
   column.accessor((device) => factOf(device, 'Class', 'Product'), {
     id: 'class',
     header: 'Class / Product',
+    cell: (info) => <span className="font-mono text-xs text-slate-700">{info.getValue()}</span>,
   }),
-  column.accessor((device) => factOf(device, 'Firmware'), { id: 'firmware', header: 'Firmware' }),
+  column.accessor((device) => factOf(device, 'Firmware'), {
+    id: 'firmware',
+    header: 'Firmware',
+    cell: (info) => <span className="font-mono text-xs text-slate-600">{info.getValue()}</span>,
+  }),
   column.accessor((device) => device.createdAt, {
     id: 'created',
     header: 'Created',
