@@ -1,15 +1,13 @@
-import type { z } from 'zod';
 import { invalidResponse } from '../http.ts';
 import {
   BackendError,
   type AliyunEventType,
   type BackendAdapter,
   type BackendInfo,
-  type Device,
-  type DeviceListOptions,
   type EventDefinition,
   type EventQuery,
 } from '../types.ts';
+import { ALIYUN_DEVICE_LIST_OPTIONS, createDeviceDirectory } from './device-directory.ts';
 import { parseEventId } from './event-id.ts';
 import {
   STREAM_RANK,
@@ -19,17 +17,18 @@ import {
   nextMergedPage,
   type StreamRequest,
 } from './event-paging.ts';
-import { mapDeviceDetail, mapEvent, mapListedDevice } from './map.ts';
+import { mapDeviceDetail, mapEvent } from './map.ts';
 import { createRpc, DEFAULT_RPC_OPTIONS, type RpcCall, type RpcOptions } from './rpc.ts';
+import { createTypedCall, parseOrThrow } from './typed-call.ts';
 import {
   deviceDetailSchema,
-  deviceListSchema,
   eventDataSchema,
-  productListDataSchema,
   tslDataSchema,
   tslSchema,
   type AliyunDeviceDetail,
 } from './wire.ts';
+
+export { ALIYUN_DEVICE_LIST_OPTIONS } from './device-directory.ts';
 
 /**
  * The Alibaba Cloud IoT Platform adapter. Speaks the RPC API's own parameters (unsigned) to
@@ -39,24 +38,7 @@ import {
 
 const DAY = 86_400_000;
 const API_PAGE_SIZE = 50;
-const DEVICE_PAGE_SIZE = 50;
-/** The directory is read whole (hundreds to a few thousand devices) and reused for this long. */
-const DIRECTORY_TTL_MS = 60_000;
 const DEVICE_DETAIL_MAX_AGE_MS = 10_000;
-
-export const ALIYUN_DEVICE_LIST_OPTIONS: DeviceListOptions = {
-  statuses: [
-    { value: 'ONLINE', label: 'Online' },
-    { value: 'OFFLINE', label: 'Offline' },
-    { value: 'UNACTIVE', label: 'Not activated' },
-    { value: 'DISABLE', label: 'Disabled' },
-  ],
-  sorts: [
-    { value: 'newest', label: 'Newest first' },
-    { value: 'oldest', label: 'Oldest first' },
-    { value: 'name', label: 'DeviceName' },
-  ],
-};
 
 export interface AliyunAdapterOptions extends Partial<RpcOptions> {
   now?: () => number;
@@ -92,67 +74,10 @@ export function createAliyunAdapter(
   const now = options.now ?? Date.now;
   const retentionDays = info.capabilities.retentionDays ?? 30;
   const apiPageSize = Math.min(50, Math.max(1, options.apiPageSize ?? API_PAGE_SIZE));
-  let directory: { loadedAt: number; devices: Promise<Device[]> } | null = null;
   const details = new Map<string, { loadedAt: number; detail: Promise<AliyunDeviceDetail> }>();
 
-  /** One action; `part` picks what the schema validates (most answers nest it in `Data`). */
-  async function call<T extends z.ZodType>(
-    schema: T,
-    params: Record<string, string>,
-    what: string,
-    signal?: AbortSignal,
-    part: 'Data' | 'body' = 'Data',
-  ): Promise<z.output<T>> {
-    const body = (await rpc(params, signal)) as { Data?: unknown } | null;
-    return parseOrThrow(schema, part === 'body' ? body : body?.Data, what);
-  }
-
-  async function loadDirectory(signal?: AbortSignal): Promise<Device[]> {
-    const products: Array<z.output<typeof productListDataSchema>['List'][number]> = [];
-    for (let page = 1; ; page++) {
-      const data = await call(
-        productListDataSchema,
-        { Action: 'QueryProductList', CurrentPage: String(page), PageSize: '200' },
-        'product list',
-        signal,
-      );
-      products.push(...data.List);
-      if (page >= data.PageCount || data.List.length === 0) break;
-    }
-    const perProduct = await Promise.all(
-      products.map(async (product) => {
-        const devices: Device[] = [];
-        let nextToken: string | null | undefined;
-        for (let page = 1; ; page++) {
-          const params: Record<string, string> = {
-            Action: 'QueryDevice',
-            ProductKey: product.ProductKey,
-            PageSize: String(API_PAGE_SIZE),
-            CurrentPage: String(page),
-          };
-          if (nextToken) params.NextToken = nextToken;
-          const list = await call(deviceListSchema, params, 'device list', signal, 'body');
-          devices.push(...list.Data.map((d) => mapListedDevice(d, product.ProductName)));
-          nextToken = list.NextToken;
-          if (list.Data.length === 0 || page >= (list.PageCount ?? page)) break;
-        }
-        return devices;
-      }),
-    );
-    return perProduct.flat();
-  }
-
-  function cachedDirectory(signal?: AbortSignal): Promise<Device[]> {
-    if (!directory || now() - directory.loadedAt > DIRECTORY_TTL_MS) {
-      const devices = loadDirectory(signal);
-      directory = { loadedAt: now(), devices };
-      // A failed or cancelled load must not be served to the next caller.
-      devices.catch(() => {
-        if (directory?.devices === devices) directory = null;
-      });
-    }
-    return directory.devices;
-  }
+  const call = createTypedCall(rpc);
+  const directory = createDeviceDirectory(call, now);
 
   /**
    * QueryDeviceDetail, shared by the device page and the Identifier filter (which needs only the
@@ -219,26 +144,7 @@ export function createAliyunAdapter(
     info,
     deviceListOptions: ALIYUN_DEVICE_LIST_OPTIONS,
 
-    async listDevices(query, cursor, signal) {
-      const all = await cachedDirectory(signal);
-      const needle = query.search?.trim().toLowerCase() ?? '';
-      const matches = all.filter((device) => {
-        if (query.status && device.status !== query.status) return false;
-        if (!needle) return true;
-        const raw = device.raw as { DeviceName: string; Nickname?: string | null; IotId: string };
-        return [raw.DeviceName, raw.Nickname ?? '', raw.IotId].some((text) =>
-          text.toLowerCase().includes(needle),
-        );
-      });
-      const sorted = sortDevices(matches, query.sort);
-      const offset = cursor ? Math.max(0, Number.parseInt(cursor, 10) || 0) : 0;
-      const end = offset + DEVICE_PAGE_SIZE;
-      return {
-        devices: sorted.slice(offset, end),
-        nextCursor: end < sorted.length ? String(end) : null,
-        totalCount: sorted.length,
-      };
-    },
+    listDevices: (query, cursor, signal) => directory.list(query, cursor, signal),
 
     async getDevice(deviceId, signal) {
       return mapDeviceDetail(await deviceDetail(deviceId, signal, DEVICE_DETAIL_MAX_AGE_MS));
@@ -333,27 +239,4 @@ export function createAliyunAdapter(
       return definitions;
     },
   };
-}
-
-function sortDevices(devices: Device[], sort: string | undefined): Device[] {
-  const name = (device: Device) => (device.raw as { DeviceName: string }).DeviceName;
-  const created = (device: Device) => (device.createdAt ? Date.parse(device.createdAt) : 0);
-  const sorted = [...devices];
-  if (sort === 'name') sorted.sort((a, b) => name(a).localeCompare(name(b)));
-  else if (sort === 'oldest') sorted.sort((a, b) => created(a) - created(b));
-  else sorted.sort((a, b) => created(b) - created(a));
-  return sorted;
-}
-
-function parseOrThrow<T extends z.ZodType>(schema: T, body: unknown, what: string): z.output<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw invalidResponse(
-      what,
-      result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
 }

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { invalidResponse } from '../http.ts';
+import type { RpcCall } from './rpc.ts';
+
+/** One action whose answer (its `Data`, or the whole body) is validated by a zod schema. */
+export type TypedCall = <T extends z.ZodType>(
+  schema: T,
+  params: Record<string, string>,
+  what: string,
+  signal?: AbortSignal,
+  part?: 'Data' | 'body',
+) => Promise<z.output<T>>;
+
+export function createTypedCall(rpc: RpcCall): TypedCall {
+  return async (schema, params, what, signal, part = 'Data') => {
+    const body = (await rpc(params, signal)) as { Data?: unknown } | null;
+    return parseOrThrow(schema, part === 'body' ? body : body?.Data, what);
+  };
+}
+
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw invalidResponse(
+      what,
+      result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
