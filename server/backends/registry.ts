@@ -20,6 +20,9 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
     const pelionSim = createPelionSimulator({
       fleet: generatePelionFleet({ now: now() }),
       apiKey: DEMO_PELION_API_KEY,
+      // Test aid: `x_sim_fault=throttle|error|slow` in a demo request makes the simulator fail on
+      // purpose, so failure handling can be exercised through the real forwarding path.
+      faultInjection: true,
     });
     backends.push(
       createPelionBackend({
@@ -36,6 +39,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
       fleet: generateAliyunFleet({ now: now() }),
       credentials: DEMO_ALIYUN_CREDENTIALS,
       now,
+      faultInjection: true,
     });
     backends.push(
       createAliyunBackend({
