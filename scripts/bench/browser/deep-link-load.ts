@@ -10,7 +10,10 @@ import { firstRowTime } from './launch.ts';
 export interface JsFile {
   url: string;
   bytes: number;
+  /** node:zlib gzip at its default level (6) of the decoded body: the budgeted figure. */
   gzipBytes: number;
+  /** Body bytes as the server sent them (its own compression), from Resource Timing. */
+  servedBytes: number;
 }
 
 export interface ApiRequest {
@@ -25,6 +28,7 @@ export interface DeepLinkLoad {
   /** Scripts whose download finished before the first row. */
   js: JsFile[];
   jsGzipBytes: number;
+  jsServedBytes: number;
   /** /api requests sent before the first row was shown. */
   apiBeforeFirstRow: ApiRequest[];
   /** /api requests sent until the network went quiet after it. */
@@ -57,24 +61,31 @@ export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLo
   const firstRowMs = await firstRowTime(page);
   const apiBeforeFirstRow = [...api];
   // Resource Timing shares the page's clock, so "finished before the first row" is exact.
-  const finishedBefore = new Set(
+  const finishedBefore = new Map(
     (await page.evaluate(
       `performance.getEntriesByType('resource')
         .filter((entry) => entry.responseEnd <= window.__bench.firstRowAt)
-        .map((entry) => entry.name)`,
-    )) as string[],
+        .map((entry) => [entry.name, entry.encodedBodySize])`,
+    )) as Array<[string, number]>,
   );
   const js: JsFile[] = [];
   for (const response of scripts) {
-    if (!finishedBefore.has(response.url())) continue;
+    const servedBytes = finishedBefore.get(response.url());
+    if (servedBytes === undefined) continue;
     const body = await response.body();
-    js.push({ url: response.url(), bytes: body.length, gzipBytes: gzipSync(body).length });
+    js.push({
+      url: response.url(),
+      bytes: body.length,
+      gzipBytes: gzipSync(body).length,
+      servedBytes,
+    });
   }
   await page.waitForLoadState('networkidle');
   return {
     firstRowMs,
     js,
     jsGzipBytes: js.reduce((sum, file) => sum + file.gzipBytes, 0),
+    jsServedBytes: js.reduce((sum, file) => sum + file.servedBytes, 0),
     apiBeforeFirstRow,
     api: [...api],
   };

@@ -50,7 +50,8 @@ async function deepLinkRuns(
           .join(', ');
         sink.note(
           'initialJs',
-          `node:zlib gzip level 6 of each script finished before the first row: ${files}`,
+          `node:zlib gzip (level 6) of each script finished before the first row; ` +
+            `${(load.jsServedBytes / 1000).toFixed(1)} KB as the server compressed them: ${files}`,
         );
         sink.note(
           'deepLinkRequests',
