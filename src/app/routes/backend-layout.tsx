@@ -17,7 +17,8 @@ export function BackendLayout() {
   const current = useMemo(() => (adapter ? { info: adapter.info, adapter } : null), [adapter]);
   if (!current) return <UnknownBackend backendId={backendId ?? ''} backends={backends} />;
   return (
-    <BackendContext value={current}>
+    // Keyed: switching backend starts every page below afresh (no rows of the previous backend).
+    <BackendContext key={current.info.id} value={current}>
       <Outlet />
     </BackendContext>
   );

@@ -91,6 +91,19 @@ describe('device list', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('sorts oldest first through ?sort=, leaving the default out of the URL', async () => {
+    const { router } = renderApp('/test-pelion/devices', { backends: [createFakeBackend()] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'oldest');
+    expect(router.state.location.search).toBe('?sort=oldest');
+    await waitFor(() =>
+      expect(within(table).getAllByRole('link')[0]?.textContent).toBe('sensor-001'),
+    );
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'newest');
+    expect(router.state.location.search).toBe('');
+  });
+
   it('links unnamed devices by id', async () => {
     const unnamed = fakeDevice(7, { name: null });
     renderApp('/test-pelion/devices', { backends: [createFakeBackend({ devices: [unnamed] })] });

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { BackendAdapter, Cursor, DeviceQuery } from '../../../backends/types.ts';
 import { deviceKeys } from './device-keys.ts';
 
@@ -10,6 +10,13 @@ export const devicesQueryOptions = (adapter: BackendAdapter, query: DeviceQuery)
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 
+/**
+ * While a new search or filter loads, the previous rows stay (marked busy) instead of collapsing
+ * into a skeleton: the table does not jump on every keystroke.
+ */
 export function useDevices(adapter: BackendAdapter, query: DeviceQuery) {
-  return useInfiniteQuery(devicesQueryOptions(adapter, query));
+  return useInfiniteQuery({
+    ...devicesQueryOptions(adapter, query),
+    placeholderData: keepPreviousData,
+  });
 }

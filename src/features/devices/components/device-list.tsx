@@ -96,7 +96,7 @@ export function DeviceList() {
             filtered,
           )}
         </p>
-        {devicesQuery.hasNextPage ? (
+        {devicesQuery.hasNextPage && !devicesQuery.isPlaceholderData ? (
           <Button
             onClick={() => void devicesQuery.fetchNextPage()}
             disabled={devicesQuery.isFetchingNextPage}

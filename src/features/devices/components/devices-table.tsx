@@ -15,6 +15,8 @@ export interface DevicesTableProps {
   /** Builds the device page link (relative to the backend). */
   deviceHref: (device: Device) => string;
   loading: boolean;
+  /** The rows are the previous result while a new one loads: dim them, keep the layout. */
+  updating?: boolean;
   /** Shown in place of the rows (empty or error state), inside the table frame so nothing jumps. */
   placeholder?: ReactNode;
 }
@@ -58,7 +60,13 @@ function formatDate(iso: string | null): ReactNode {
 
 const SKELETON_ROWS = 8;
 
-export function DevicesTable({ devices, deviceHref, loading, placeholder }: DevicesTableProps) {
+export function DevicesTable({
+  devices,
+  deviceHref,
+  loading,
+  updating = false,
+  placeholder,
+}: DevicesTableProps) {
   // No React Compiler in this build, so nothing memoises around the table instance's functions.
   // eslint-disable-next-line react-hooks/incompatible-library -- see the line above
   const table = useReactTable({
@@ -69,7 +77,11 @@ export function DevicesTable({ devices, deviceHref, loading, placeholder }: Devi
   });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table aria-label="Devices" aria-busy={loading} className="w-full text-left text-sm">
+      <table
+        aria-label="Devices"
+        aria-busy={loading || updating}
+        className={`w-full text-left text-sm transition-opacity ${updating ? 'opacity-60' : ''}`}
+      >
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
