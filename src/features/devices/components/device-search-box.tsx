@@ -31,7 +31,7 @@ export function DeviceSearchBox({ value, onSearch }: DeviceSearchBoxProps) {
         id={id}
         type="search"
         value={text}
-        placeholder="Name, endpoint or id"
+        placeholder="Part of a name or id"
         autoComplete="off"
         spellCheck={false}
         className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-400"

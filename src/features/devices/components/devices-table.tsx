@@ -24,6 +24,8 @@ export interface DevicesTableProps {
 const factOf = (device: Device, ...labels: string[]) =>
   device.facts.find((fact) => labels.includes(fact.label))?.value ?? '—';
 
+const HEX = /^[0-9a-f]{16,}$/i;
+
 const column = createColumnHelper<Device>();
 
 /** Module scope: the definitions never change, so react-table never rebuilds them. */
@@ -37,7 +39,16 @@ const columns = [
   column.accessor((device) => factOf(device, 'Class', 'Product'), {
     id: 'class',
     header: 'Class / Product',
-    cell: (info) => <span className="font-mono text-xs text-slate-700">{info.getValue()}</span>,
+    // Pelion classes are hex ids (monospace reads better); Alibaba products are names.
+    cell: (info) => (
+      <span
+        className={
+          HEX.test(info.getValue()) ? 'font-mono text-xs text-slate-700' : 'text-slate-800'
+        }
+      >
+        {info.getValue()}
+      </span>
+    ),
   }),
   column.accessor((device) => factOf(device, 'Firmware'), {
     id: 'firmware',
