@@ -44,6 +44,8 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
         await backends();
         return null;
       },
+      // The backend list never changes within a session; search-param edits must not re-run it.
+      shouldRevalidate: () => false,
       Component: RootLayout,
       HydrateFallback,
       ErrorBoundary: RouteError,
@@ -61,6 +63,8 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
           // Resolves the adapter (loading its chunk) before the pages below render; child loaders
           // run in parallel and share the same cached adapter promise.
           loader: async ({ params }) => ({ adapter: await adapterOf(params) }),
+          shouldRevalidate: ({ currentParams, nextParams }) =>
+            currentParams.backendId !== nextParams.backendId,
           Component: BackendLayout,
           children: [
             {
@@ -92,6 +96,10 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
                   void queryClient.prefetchQuery(deviceQueryOptions(adapter, params.deviceId));
                 return null;
               },
+              // Event log filters live in the search string; they do not change the device.
+              shouldRevalidate: ({ currentParams, nextParams }) =>
+                currentParams.backendId !== nextParams.backendId ||
+                currentParams.deviceId !== nextParams.deviceId,
               lazy: {
                 Component: async () =>
                   (await import('../features/devices/components/device-page.tsx')).DevicePage,
