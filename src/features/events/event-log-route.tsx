@@ -159,6 +159,7 @@ export function EventLogRoute() {
           tz={search.tz}
           timeZoneLabel={tzLabel}
           rows={rows}
+          listKey={JSON.stringify(filters)}
           trailingLabel={
             query.isError ? 'Not loaded (see the error above)' : 'Loading more events…'
           }

@@ -53,7 +53,7 @@ export function listEventsQueryOptions(
         range,
         events: page.events,
         nextCursor: page.nextCursor,
-        totalCount: page.totalCount,
+        totalCount: page.totalCount ?? pageParam.totalCount,
       };
     },
     initialPageParam: FIRST_PAGE_PARAM as EventPageParam,

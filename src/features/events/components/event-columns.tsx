@@ -25,7 +25,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'time',
     header: () => 'Time',
-    track: '13.5rem',
+    track: '12rem',
     kinds: BOTH,
     cell: (event, tz) => (
       <time dateTime={new Date(event.time).toISOString()}>{formatEventTime(event.time, tz)}</time>
@@ -34,14 +34,14 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'level',
     header: (kind) => (kind === 'pelion' ? 'Message type' : 'EventType'),
-    track: '7.5rem',
+    track: '6.5rem',
     kinds: BOTH,
     cell: (event) => <LevelBadge level={event.level} rawLevel={event.rawLevel} />,
   },
   {
     id: 'code',
     header: (kind) => (kind === 'pelion' ? 'Code' : 'Identifier'),
-    track: 'minmax(8rem, 12rem)',
+    track: 'minmax(7.5rem, 11rem)',
     kinds: BOTH,
     cell: (event) => <span className="font-mono">{event.code}</span>,
     title: (event) => event.code,
@@ -49,7 +49,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'category',
     header: () => 'Category',
-    track: 'minmax(8rem, 13rem)',
+    track: 'minmax(4rem, 12rem)',
     kinds: ['pelion'],
     cell: (event) => event.category ?? '',
     title: (event) => event.category ?? '',
@@ -57,7 +57,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'description',
     header: (kind) => (kind === 'pelion' ? 'Description' : 'Name'),
-    track: 'minmax(10rem, 1fr)',
+    track: 'minmax(5rem, 1fr)',
     kinds: BOTH,
     cell: (event) => event.description,
     title: (event) => event.description,
@@ -65,7 +65,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   {
     id: 'stateChange',
     header: () => 'State change',
-    track: '8.5rem',
+    track: '6.5rem',
     kinds: ['pelion'],
     cell: (event) => (event.stateChange === undefined ? '' : event.stateChange ? 'Yes' : 'No'),
   },

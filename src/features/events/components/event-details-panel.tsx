@@ -47,7 +47,7 @@ export function EventDetailsPanel({
   return (
     <section
       aria-labelledby={headingId}
-      className="flex min-h-0 w-full flex-col gap-3 overflow-auto rounded-md border border-slate-200 bg-white p-4 lg:w-[30rem] lg:shrink-0"
+      className="flex min-h-0 w-full flex-col gap-3 overflow-auto rounded-md border border-slate-200 bg-white p-4 lg:w-[28rem] lg:shrink-0"
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">

@@ -18,6 +18,8 @@ export interface EventsTableProps {
   tz: TimeZoneSetting;
   timeZoneLabel: string;
   rows: EventRows;
+  /** Identity of the list (its filters): a new list starts at the top. */
+  listKey: string;
   /** Label of a row past the held events (the next page on its way). */
   trailingLabel: string;
   selectedId: string | undefined;
@@ -39,6 +41,7 @@ export function EventsTable({
   tz,
   timeZoneLabel,
   rows,
+  listKey,
   trailingLabel,
   selectedId,
   scrollTargetId,
@@ -64,6 +67,13 @@ export function EventsTable({
   useEffect(() => {
     onVisibleRangeChange(first, last);
   }, [first, last, onVisibleRangeChange]);
+
+  const shownList = useRef(listKey);
+  useEffect(() => {
+    if (shownList.current === listKey) return;
+    shownList.current = listKey;
+    virtualizer.scrollToOffset(0);
+  }, [listKey, virtualizer]);
 
   const targetIndex =
     scrollTargetId === undefined
@@ -128,7 +138,7 @@ export function EventsTable({
         <div
           role="row"
           aria-rowindex={1}
-          className="grid gap-3 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase"
+          className="grid gap-3 px-3 py-2 text-left text-xs font-semibold text-slate-600"
           style={{ gridTemplateColumns: GRID_TEMPLATE_BY_KIND[kind] }}
         >
           {columns.map((column) => (

@@ -43,7 +43,7 @@ export function TimeBoundField({ label, value, tz, onCommit }: TimeBoundFieldPro
         type="text"
         inputMode="text"
         value={draft}
-        placeholder={label === 'From' ? 'e.g. now-7d or an ISO time' : 'now'}
+        placeholder={label === 'From' ? 'e.g. now-7d' : 'now'}
         aria-invalid={invalid}
         aria-describedby={invalid ? hintId : undefined}
         onChange={(event) => setDraft(event.target.value)}

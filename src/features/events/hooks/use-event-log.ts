@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { pageSizeFor, useEventList } from '../api/list-events.ts';
@@ -51,13 +51,6 @@ export function useEventLog({
     [textActive, window.events, needle],
   );
 
-  const [visible, setVisible] = useState({ first: 0, last: -1 });
-  const onVisibleRangeChange = useCallback((first: number, last: number) => {
-    setVisible((current) =>
-      current.first === first && current.last === last ? current : { first, last },
-    );
-  }, []);
-
   // Page on towards a linked event only while it can still be ahead (pages run in time order).
   const lastLoaded = window.events[window.events.length - 1];
   const focusAhead =
@@ -71,27 +64,60 @@ export function useEventLog({
   const pageSize = pageSizeFor(adapter);
   const maxPages = maxPagesFor(pageSize);
 
-  useEffect(() => {
+  // The rendered range changes on every scroll frame. It lives in a ref, not state, so scrolling
+  // re-renders only the grid, never the whole route.
+  const visible = useRef({ first: 0, last: -1 });
+  const snapshot = useRef({
+    window,
+    loaded: data !== undefined,
+    hasNextPage,
+    hasPreviousPage,
+    busy: true,
+    textActive,
+    focusAhead,
+    heldPages,
+  });
+  const maybeFetch = useCallback(() => {
+    const state = snapshot.current;
     // A failed page waits for Retry (or the throttling countdown) instead of being hammered.
-    if (isFetching || isError || data === undefined) return;
-    if (focusAhead && hasNextPage && heldPages < maxPages) {
-      void fetchNextPage();
+    if (state.busy || !state.loaded) return;
+    // `cancelRefetch: false`: a request already under way is joined, never restarted.
+    // Until the next render reports the fetch, this snapshot is the only record of it.
+    const start = (fetch: () => Promise<unknown>) => {
+      snapshot.current = { ...state, busy: true };
+      void fetch();
+    };
+    if (state.focusAhead && state.hasNextPage && state.heldPages < maxPages) {
+      start(() => fetchNextPage({ cancelRefetch: false }));
       return;
     }
     // With a text filter the rows are matches, not positions in the log: load more on request only.
-    if (textActive) return;
+    if (state.textActive) return;
     const direction = decideFetch({
-      visibleStart: visible.first,
-      visibleEnd: visible.last,
-      window,
-      hasNextPage,
-      hasPreviousPage,
+      visibleStart: visible.current.first,
+      visibleEnd: visible.current.last,
+      window: state.window,
+      hasNextPage: state.hasNextPage,
+      hasPreviousPage: state.hasPreviousPage,
       prefetchRows: prefetchRowsFor(pageSize),
     });
-    if (direction === 'next') void fetchNextPage();
-    else if (direction === 'previous') void fetchPreviousPage();
+    if (direction === 'next') start(() => fetchNextPage({ cancelRefetch: false }));
+    else if (direction === 'previous') start(() => fetchPreviousPage({ cancelRefetch: false }));
+  }, [maxPages, pageSize, fetchNextPage, fetchPreviousPage]);
+
+  useEffect(() => {
+    snapshot.current = {
+      window,
+      loaded: data !== undefined,
+      hasNextPage,
+      hasPreviousPage,
+      busy: isFetching || isError,
+      textActive,
+      focusAhead,
+      heldPages,
+    };
+    maybeFetch();
   }, [
-    visible,
     window,
     data,
     hasNextPage,
@@ -101,11 +127,16 @@ export function useEventLog({
     textActive,
     focusAhead,
     heldPages,
-    maxPages,
-    pageSize,
-    fetchNextPage,
-    fetchPreviousPage,
+    maybeFetch,
   ]);
+
+  const onVisibleRangeChange = useCallback(
+    (first: number, last: number) => {
+      visible.current = { first, last };
+      maybeFetch();
+    },
+    [maybeFetch],
+  );
 
   const rows: EventRows = useMemo(() => {
     if (matches) return { start: 0, events: matches, count: matches.length };

@@ -27,13 +27,14 @@ export interface EventPageParam extends PageStart {
   range: ResolvedRange | null;
   /** Starts of pages 0…index (inclusive). */
   starts: readonly PageStart[];
+  /** Carried from page to page: some APIs count only on the first page, which may be evicted. */
+  totalCount?: number;
 }
 
 export interface LoadedEventPage extends EventPageParam {
   range: ResolvedRange;
   events: DeviceEvent[];
   nextCursor: Cursor | null;
-  totalCount?: number;
 }
 
 export const FIRST_PAGE_PARAM: EventPageParam = {
@@ -47,7 +48,13 @@ export const FIRST_PAGE_PARAM: EventPageParam = {
 export function nextPageParam(last: LoadedEventPage): EventPageParam | undefined {
   if (last.nextCursor === null) return undefined;
   const start: PageStart = { cursor: last.nextCursor, offset: last.offset + last.events.length };
-  return { index: last.index + 1, ...start, range: last.range, starts: [...last.starts, start] };
+  return {
+    index: last.index + 1,
+    ...start,
+    range: last.range,
+    starts: [...last.starts, start],
+    totalCount: last.totalCount,
+  };
 }
 
 export function previousPageParam(first: LoadedEventPage): EventPageParam | undefined {
@@ -59,6 +66,7 @@ export function previousPageParam(first: LoadedEventPage): EventPageParam | unde
     ...start,
     range: first.range,
     starts: first.starts.slice(0, first.index),
+    totalCount: first.totalCount,
   };
 }
 
