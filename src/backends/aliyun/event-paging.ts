@@ -156,6 +156,10 @@ async function readStream(
     // a page holds, and the service cannot page inside a millisecond. Step past it (the surplus of
     // that millisecond is unreachable through this API) rather than loop forever.
     state = { ...state, at: state.at + (paging.asc ? 1 : -1), seen: [] };
+    // Past the window's edge: the service would read the bounds reversed, not as empty.
+    if (paging.asc ? state.at > paging.end : state.at < paging.start) {
+      return { fresh: [], keys: [], more: false, state };
+    }
   }
 }
 
