@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BackendContext } from '../../backends/use-backend.ts';
+import { prefetchEventLog } from './api/prefetch-event-log.ts';
 import { EventLogRoute } from './event-log-route.tsx';
 import type { FakeAdapter } from './testing/fake-event-adapter.ts';
 import {
@@ -48,8 +49,11 @@ function LocationProbe() {
   return <div data-testid="location">{location.pathname + location.search}</div>;
 }
 
-function renderRoute(adapter: FakeAdapter, url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function renderRoute(
+  adapter: FakeAdapter,
+  url: string,
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   render(
     <QueryClientProvider client={client}>
       <BackendContext.Provider value={{ info: adapter.info, adapter }}>
@@ -231,6 +235,20 @@ describe('EventLogRoute', () => {
     );
     expect(eventRows()).toHaveLength(1);
     expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?q=number+42`);
+  });
+});
+
+describe('prefetchEventLog', () => {
+  it('starts the same first page and event the route then shows, without asking twice', async () => {
+    const adapter = createFakeAdapter({ events: 1000 });
+    const client = new QueryClient();
+    const target = fakeEvent(990);
+    const url = `${BASE}/${target.id}?type=FAIL&order=desc`;
+    prefetchEventLog(client, adapter, 'dev-1', new URL(url, 'http://localhost'), target.id);
+    renderRoute(adapter, url, client);
+    await statusSays('142 of 142 events loaded.');
+    await screen.findByRole('region', { name: 'Event details' });
+    expect(adapter.calls).toHaveLength(1);
   });
 });
 

@@ -18,6 +18,7 @@ import { useEventLog } from './hooks/use-event-log.ts';
 import { eventLinkPath, eventLogPath } from './utils/event-link.ts';
 import { eventLogParams, serialiseEventLogSearch } from './utils/event-log-search.ts';
 import { formatEventTime, timeZoneLabel } from './utils/format-time.ts';
+import { eventListFilters } from './utils/event-list-filters.ts';
 import { resolveTimeBound } from './utils/time-bound.ts';
 
 const DAY_MS = 86_400_000;
@@ -44,23 +45,10 @@ export function EventLogRoute() {
 
   const levelsKey = info.kind === 'pelion' ? search.type.join(',') : search.eventType.join(',');
   const filters: EventListFilters = useMemo(
-    () => ({
-      levels:
-        info.kind === 'pelion'
-          ? capabilities.messageTypeFilter
-            ? search.type
-            : []
-          : capabilities.eventTypeFilter
-            ? search.eventType
-            : [],
-      identifier: capabilities.identifierFilter ? search.identifier : undefined,
-      from: search.from,
-      to: search.to,
-      order: search.order,
-    }),
-    // Parsing yields new arrays on every URL change; the joined text is the stable identity.
+    () => eventListFilters(info, search),
+    // Parsing yields new arrays and objects on every URL change; these values are the identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- levelsKey stands for search.type / search.eventType
-    [info.kind, capabilities, levelsKey, search.identifier, search.from, search.to, search.order],
+    [info, levelsKey, search.identifier, search.from, search.to, search.order],
   );
 
   const detail = useEventDetail(adapter, deviceId, eventId);
