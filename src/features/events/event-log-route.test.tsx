@@ -215,6 +215,22 @@ describe('EventLogRoute', () => {
     expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?type=FAIL`);
   });
 
+  it('moves focus between rows with the arrow keys, one row in the tab order', async () => {
+    const user = userEvent.setup();
+    renderRoute(createFakeAdapter({ events: 100 }), BASE);
+    await statusSays('End of log');
+    expect([...eventRows()].filter((row) => row.getAttribute('tabindex') === '0')).toHaveLength(1);
+    (eventRows()[0] as HTMLElement).focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    await waitFor(() =>
+      expect((document.activeElement as HTMLElement).dataset.eventId).toBe(fakeEvent(97).id),
+    );
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() =>
+      expect((document.activeElement as HTMLElement).dataset.eventId).toBe(fakeEvent(98).id),
+    );
+  });
+
   it('drops an invalid link parameter with a notice and shows the default view', async () => {
     const adapter = createFakeAdapter({ events: 50 });
     renderRoute(adapter, `${BASE}?type=BOGUS`);

@@ -52,7 +52,7 @@ export function EventLogRoute() {
   );
 
   const detail = useEventDetail(adapter, deviceId, eventId);
-  const { query, window, rows, matches, onVisibleRangeChange } = useEventLog({
+  const { query, eventWindow, rows, matches, onVisibleRangeChange } = useEventLog({
     adapter,
     deviceId,
     filters,
@@ -61,7 +61,7 @@ export function EventLogRoute() {
   });
   const definitions = useEventDefinitions(adapter, deviceId);
   const listedEvent =
-    eventId === undefined ? undefined : window.events.find((event) => event.id === eventId);
+    eventId === undefined ? undefined : eventWindow.events.find((event) => event.id === eventId);
   const openEvent = detail.data ?? listedEvent ?? (detail.isPending ? undefined : detail.data);
 
   const [now] = useState(() => Date.now());
@@ -81,7 +81,7 @@ export function EventLogRoute() {
     [navigate, info.id, deviceId, searchText],
   );
 
-  const origin = globalThis.location.origin;
+  const origin = window.location.origin;
   const eventLink = openEvent
     ? origin + eventLinkPath(info.id, deviceId, openEvent.id, search, openEvent.time)
     : null;
@@ -121,8 +121,8 @@ export function EventLogRoute() {
       <div className="flex items-center gap-3">
         <EventLogStatus
           pending={query.isPending && !query.isError}
-          loadedCount={window.rowCount}
-          totalCount={window.totalCount}
+          loadedCount={eventWindow.rowCount}
+          totalCount={eventWindow.totalCount}
           endOfLog={query.isSuccess && !query.hasNextPage}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
           textFilter={matches && search.q ? { needle: search.q, matches: matches.length } : null}

@@ -44,18 +44,18 @@ export function useEventLog({
     fetchNextPage,
     fetchPreviousPage,
   } = query;
-  const window = useMemo(() => buildEventWindow(data?.pages ?? []), [data]);
+  const eventWindow = useMemo(() => buildEventWindow(data?.pages ?? []), [data]);
   const textActive = needle !== undefined && needle !== '';
   const matches = useMemo(
-    () => (textActive ? filterEventsByText(window.events, needle) : null),
-    [textActive, window.events, needle],
+    () => (textActive ? filterEventsByText(eventWindow.events, needle) : null),
+    [textActive, eventWindow.events, needle],
   );
 
   // Page on towards a linked event only while it can still be ahead (pages run in time order).
-  const lastLoaded = window.events[window.events.length - 1];
+  const lastLoaded = eventWindow.events[eventWindow.events.length - 1];
   const focusAhead =
     focusEvent !== undefined &&
-    !window.events.some((event) => event.id === focusEvent.id) &&
+    !eventWindow.events.some((event) => event.id === focusEvent.id) &&
     (lastLoaded === undefined ||
       (filters.order === 'desc'
         ? lastLoaded.time >= focusEvent.time
@@ -68,7 +68,7 @@ export function useEventLog({
   // re-renders only the grid, never the whole route.
   const visible = useRef({ first: 0, last: -1 });
   const snapshot = useRef({
-    window,
+    eventWindow,
     loaded: data !== undefined,
     hasNextPage,
     hasPreviousPage,
@@ -96,7 +96,7 @@ export function useEventLog({
     const direction = decideFetch({
       visibleStart: visible.current.first,
       visibleEnd: visible.current.last,
-      window: state.window,
+      window: state.eventWindow,
       hasNextPage: state.hasNextPage,
       hasPreviousPage: state.hasPreviousPage,
       prefetchRows: prefetchRowsFor(pageSize),
@@ -107,7 +107,7 @@ export function useEventLog({
 
   useEffect(() => {
     snapshot.current = {
-      window,
+      eventWindow,
       loaded: data !== undefined,
       hasNextPage,
       hasPreviousPage,
@@ -118,7 +118,7 @@ export function useEventLog({
     };
     maybeFetch();
   }, [
-    window,
+    eventWindow,
     data,
     hasNextPage,
     hasPreviousPage,
@@ -141,11 +141,11 @@ export function useEventLog({
   const rows: EventRows = useMemo(() => {
     if (matches) return { start: 0, events: matches, count: matches.length };
     return {
-      start: window.start,
-      events: window.events,
-      count: window.rowCount + (hasNextPage ? 1 : 0),
+      start: eventWindow.start,
+      events: eventWindow.events,
+      count: eventWindow.rowCount + (hasNextPage ? 1 : 0),
     };
-  }, [matches, window, hasNextPage]);
+  }, [matches, eventWindow, hasNextPage]);
 
-  return { query, window, rows, matches, onVisibleRangeChange };
+  return { query, eventWindow, rows, matches, onVisibleRangeChange };
 }
