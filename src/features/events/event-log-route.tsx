@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { DeviceEvent } from '../../backends/types.ts';
 import { useBackend } from '../../backends/use-backend.ts';
@@ -8,7 +8,6 @@ import { useUrlState } from '../../lib/use-url-state.ts';
 import { useEventDetail } from './api/get-event.ts';
 import type { EventListFilters } from './api/event-queries.ts';
 import { useEventDefinitions } from './api/list-event-definitions.ts';
-import { EventDetailsPanel } from './components/event-details-panel.tsx';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
 import { EventLogStatus } from './components/event-log-status.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
@@ -22,6 +21,12 @@ import { eventListFilters } from './utils/event-list-filters.ts';
 import { resolveTimeBound } from './utils/time-bound.ts';
 
 const DAY_MS = 86_400_000;
+
+// Only a view with an open event needs the panel (and the Pelion code table): keep both out of
+// the script a plain Event log link waits for.
+const EventDetailsPanel = lazy(async () => ({
+  default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
+}));
 
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
 export function EventLogRoute() {
@@ -157,16 +162,20 @@ export function EventLogRoute() {
           onVisibleRangeChange={onVisibleRangeChange}
         />
         {eventId !== undefined && (
-          <EventDetailsPanel
-            kind={info.kind}
-            tz={search.tz}
-            eventId={eventId}
-            event={openEvent}
-            loading={detail.isPending && listedEvent === undefined}
-            error={detail.error}
-            eventLink={eventLink}
-            onClose={closeDetails}
-          />
+          <Suspense
+            fallback={<p className="text-sm text-slate-600 lg:w-[28rem]">Loading event details…</p>}
+          >
+            <EventDetailsPanel
+              kind={info.kind}
+              tz={search.tz}
+              eventId={eventId}
+              event={openEvent}
+              loading={detail.isPending && listedEvent === undefined}
+              error={detail.error}
+              eventLink={eventLink}
+              onClose={closeDetails}
+            />
+          </Suspense>
         )}
       </div>
     </div>
