@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { createDevApi as CreateDevApi } from './server/dev-api.ts';
 import tailwindcss from '@tailwindcss/vite';
 
 /**
@@ -13,9 +14,9 @@ function fleetlogApi(): Plugin {
     async configureServer(server) {
       const { getRequestListener } = await import('@hono/node-server');
       // Loaded through Vite (TypeScript, no bundling of server code into this config).
-      const { createDevApi } = (await server.ssrLoadModule(
-        '/server/dev-api.ts',
-      )) as typeof import('./server/dev-api.ts');
+      const { createDevApi } = (await server.ssrLoadModule('/server/dev-api.ts')) as {
+        createDevApi: typeof CreateDevApi;
+      };
       const app = createDevApi();
       const listener = getRequestListener(app.fetch);
       server.middlewares.use((req, res, next) => {

@@ -120,5 +120,6 @@ console.log('');
 if (failures.length > 0) console.log(`Failing: ${failures.join('; ')}`);
 const total = `${passed} passed, ${failed} failed`;
 console.log(total);
-if (process.env.FLEETLOG_SUMMARY_FILE) writeFileSync(process.env.FLEETLOG_SUMMARY_FILE, `${total}\n`);
+if (process.env.FLEETLOG_SUMMARY_FILE)
+  writeFileSync(process.env.FLEETLOG_SUMMARY_FILE, `${total}\n`);
 process.exit(failed > 0 ? 1 : 0);
