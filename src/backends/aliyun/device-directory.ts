@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Cursor, Device, DeviceListOptions, DevicePage, DeviceQuery } from '../types.ts';
 import { mapListedDevice } from './map.ts';
 import type { TypedCall } from './typed-call.ts';

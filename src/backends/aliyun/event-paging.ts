@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AliyunEventType } from '../types.ts';
 import { contentKey, eventIdFor } from './event-id.ts';
 import type { AliyunEventData, AliyunEventInfo } from './wire.ts';
@@ -49,14 +49,14 @@ export const STREAM_RANK: readonly AliyunEventType[] = ['error', 'alert', 'info'
 
 const cursorSchema = z.object({
   v: z.literal(1),
-  s: z.number().int(),
-  e: z.number().int(),
+  s: z.int(),
+  e: z.int(),
   a: z.boolean(),
-  i: z.string().nullable(),
+  i: z.nullable(z.string()),
   st: z.array(
     z.object({
-      t: z.enum(['info', 'alert', 'error']).nullable(),
-      at: z.number().int(),
+      t: z.nullable(z.enum(['info', 'alert', 'error'])),
+      at: z.int(),
       k: z.array(z.string()),
       d: z.boolean(),
     }),

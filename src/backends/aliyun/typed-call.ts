@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { invalidResponse } from '../http.ts';
 import type { RpcCall } from './rpc.ts';
 
 /** One action whose answer (its `Data`, or the whole body) is validated by a zod schema. */
-export type TypedCall = <T extends z.ZodType>(
+export type TypedCall = <T extends z.ZodMiniType>(
   schema: T,
   params: Record<string, string>,
   what: string,
@@ -18,7 +18,7 @@ export function createTypedCall(rpc: RpcCall): TypedCall {
   };
 }
 
-export function parseOrThrow<T extends z.ZodType>(
+export function parseOrThrow<T extends z.ZodMiniType>(
   schema: T,
   body: unknown,
   what: string,

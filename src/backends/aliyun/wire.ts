@@ -1,53 +1,57 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Alibaba Cloud IoT Platform (2018-01-20) answers as Fleetlog reads them. Lenient where the
  * service is inconsistent (Time as string or number, absent lists), strict where Fleetlog relies on
- * a field. Only what the adapter maps is declared; zod drops the rest.
+ * a field. Only what the adapter maps is declared; zod drops the rest. `zod/mini` keeps the
+ * browser bundle small (classic zod cannot be tree-shaken).
  */
 
-const timeText = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String);
+const timeText = z.pipe(
+  z.union([z.string().check(z.regex(/^\d+$/)), z.int()]),
+  z.transform((value) => String(value)),
+);
 /** The service sends `Code: ""` on success and may leave out empty lists. */
-const optionalText = z.string().nullish();
+const optionalText = z.nullish(z.string());
 
 export const eventTypeSchema = z.enum(['info', 'alert', 'error']);
 
 export const eventInfoSchema = z.object({
   Time: timeText,
   Identifier: z.string(),
-  Name: z.string().nullish(),
+  Name: z.nullish(z.string()),
   EventType: eventTypeSchema,
-  OutputData: z.string().nullish(),
+  OutputData: z.nullish(z.string()),
 });
 export type AliyunEventInfo = z.infer<typeof eventInfoSchema>;
 
 export const eventDataSchema = z.object({
   NextValid: z.boolean(),
-  NextTime: z.number().nullish(),
-  List: z
-    .object({ EventInfo: z.array(eventInfoSchema).default([]) })
-    .nullish()
-    .transform((list) => list?.EventInfo ?? []),
+  NextTime: z.nullish(z.number()),
+  List: z.pipe(
+    z.nullish(z.object({ EventInfo: z._default(z.array(eventInfoSchema), []) })),
+    z.transform((list) => list?.EventInfo ?? []),
+  ),
 });
 export type AliyunEventData = z.infer<typeof eventDataSchema>;
 
 export const productInfoSchema = z.object({
   ProductKey: z.string(),
   ProductName: z.string(),
-  NodeType: z.number().nullish(),
+  NodeType: z.nullish(z.number()),
 });
 
 export const productListDataSchema = z.object({
   CurrentPage: z.number(),
   PageCount: z.number(),
-  List: z
-    .object({ ProductInfo: z.array(productInfoSchema).default([]) })
-    .nullish()
-    .transform((list) => list?.ProductInfo ?? []),
+  List: z.pipe(
+    z.nullish(z.object({ ProductInfo: z._default(z.array(productInfoSchema), []) })),
+    z.transform((list) => list?.ProductInfo ?? []),
+  ),
 });
 
 export const deviceInfoSchema = z.object({
-  IotId: z.string().min(1),
+  IotId: z.string().check(z.minLength(1)),
   DeviceName: z.string(),
   ProductKey: z.string(),
   Nickname: optionalText,
@@ -57,17 +61,17 @@ export const deviceInfoSchema = z.object({
 export type AliyunDeviceInfo = z.infer<typeof deviceInfoSchema>;
 
 export const deviceListSchema = z.object({
-  Data: z
-    .object({ DeviceInfo: z.array(deviceInfoSchema).default([]) })
-    .nullish()
-    .transform((data) => data?.DeviceInfo ?? []),
-  Page: z.number().nullish(),
-  PageCount: z.number().nullish(),
+  Data: z.pipe(
+    z.nullish(z.object({ DeviceInfo: z._default(z.array(deviceInfoSchema), []) })),
+    z.transform((data) => data?.DeviceInfo ?? []),
+  ),
+  Page: z.nullish(z.number()),
+  PageCount: z.nullish(z.number()),
   NextToken: optionalText,
 });
 
 export const deviceDetailSchema = z.object({
-  IotId: z.string().min(1),
+  IotId: z.string().check(z.minLength(1)),
   ProductKey: z.string(),
   ProductName: optionalText,
   DeviceName: z.string(),
@@ -75,7 +79,7 @@ export const deviceDetailSchema = z.object({
   Status: z.string(),
   FirmwareVersion: optionalText,
   IpAddress: optionalText,
-  NodeType: z.number().nullish(),
+  NodeType: z.nullish(z.number()),
   UtcCreate: optionalText,
   UtcActive: optionalText,
   UtcOnline: optionalText,
@@ -86,18 +90,19 @@ export const tslDataSchema = z.object({ TslStr: z.string() });
 
 /** The part of a TSL document the Identifier filter needs. */
 export const tslSchema = z.object({
-  events: z
-    .array(
+  events: z._default(
+    z.array(
       z.object({
         identifier: z.string(),
-        name: z.string().nullish(),
-        type: eventTypeSchema.catch('info'),
+        name: z.nullish(z.string()),
+        type: z.catch(eventTypeSchema, 'info'),
       }),
-    )
-    .default([]),
-  functionBlocks: z
-    .array(z.object({ functionBlockId: z.string(), functionBlockName: z.string().nullish() }))
-    .nullish(),
+    ),
+    [],
+  ),
+  functionBlocks: z.nullish(
+    z.array(z.object({ functionBlockId: z.string(), functionBlockName: z.nullish(z.string()) })),
+  ),
 });
 
 /** Both failure envelopes, plus Fleetlog's own (`type`, `message`, `request_id`). */
@@ -106,7 +111,7 @@ export const errorEnvelopeSchema = z.object({
   Code: optionalText,
   Message: optionalText,
   ErrorMessage: optionalText,
-  Success: z.boolean().nullish(),
+  Success: z.nullish(z.boolean()),
   type: optionalText,
   message: optionalText,
   request_id: optionalText,
