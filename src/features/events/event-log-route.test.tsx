@@ -215,6 +215,24 @@ describe('EventLogRoute', () => {
     expect(text(screen.getByTestId('location'))).toMatch(`${BASE}?type=FAIL`);
   });
 
+  it('keeps the scroll position when a visible row is opened', async () => {
+    const user = userEvent.setup();
+    renderRoute(createFakeAdapter({ events: 150 }), BASE);
+    await statusSays('End of log');
+    act(() => scrollElementTo(scroller(), 40 * 36));
+    const row = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>(
+        `[data-event-id="${fakeEvent(149 - 45).id}"]`,
+      );
+      if (!found) throw new Error('row 45 not rendered yet');
+      return found;
+    });
+    await user.click(row);
+    await screen.findByRole('region', { name: 'Event details' });
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(scroller().scrollTop).toBe(40 * 36);
+  });
+
   it('moves focus between rows with the arrow keys, one row in the tab order', async () => {
     const user = userEvent.setup();
     renderRoute(createFakeAdapter({ events: 100 }), BASE);

@@ -84,6 +84,11 @@ export function EventsTable({
     if (scrollTargetId === undefined || targetIndex < 0 || scrolledFor.current === scrollTargetId)
       return;
     scrolledFor.current = scrollTargetId;
+    // A row the reader just clicked is already in view: moving it would lose their place.
+    const top = (rows.start + targetIndex) * ROW_HEIGHT;
+    const viewTop = virtualizer.scrollOffset ?? 0;
+    const viewHeight = virtualizer.scrollRect?.height ?? 0;
+    if (top >= viewTop && top + ROW_HEIGHT <= viewTop + viewHeight) return;
     virtualizer.scrollToIndex(rows.start + targetIndex, { align: 'center' });
   }, [scrollTargetId, targetIndex, rows.start, virtualizer]);
 
