@@ -14,7 +14,7 @@ import { deviceIndexOfEventId, pelionDeviceId } from './pelion-ids.ts';
 import type { PelionDeviceRecord, StoredPelionEvent } from './pelion-model.ts';
 
 export type { PelionDeviceRecord, PelionEventRecord, StoredPelionEvent } from './pelion-model.ts';
-export { pelionTimestamp, toWireEvent } from './pelion-model.ts';
+export { pelionTimestamp, toWireEvent, wireEventJson } from './pelion-model.ts';
 
 /** The seed of the demo (the date of the API doc's sample event, 2019-07-18). */
 export const PELION_DEFAULT_SEED = 20190718;

@@ -2,8 +2,7 @@
 import {
   lowerBound,
   mergeSortedEvents,
-  toWireEvent,
-  type PelionEventRecord,
+  wireEventJson,
   type PelionFleet,
   type StoredPelionEvent,
 } from '../fleet/pelion-fleet.ts';
@@ -33,7 +32,16 @@ export interface ListEnvelope<T> {
 }
 
 export type ListOutcome<T> =
-  { ok: true; body: ListEnvelope<T> } | { ok: false; fields: FieldProblem[] };
+  | {
+      ok: true;
+      body: ListEnvelope<T>;
+      /**
+       * Renders one item as its wire JSON when `body.data` does not hold wire records already
+       * (events are stored compactly); the simulator then writes the envelope around them.
+       */
+      itemJson?: (item: T) => string;
+    }
+  | { ok: false; fields: FieldProblem[] };
 
 const EVENT_CURSOR = /^[0-9a-f]{32}$/i;
 
@@ -94,7 +102,7 @@ function candidates(
   return { list: fleet.allEvents(), covered: null };
 }
 
-export function listEvents(fleet: PelionFleet, query: ListQuery): ListOutcome<PelionEventRecord> {
+export function listEvents(fleet: PelionFleet, query: ListQuery): ListOutcome<StoredPelionEvent> {
   // Cursor choice: a well-formed event id is positioned by (date_time, id) order even when no such
   // event exists (ids embed their timestamp, so the position is well defined); anything else is a 400.
   if (query.after !== null && !EVENT_CURSOR.test(query.after)) {
@@ -140,12 +148,13 @@ export function listEvents(fleet: PelionFleet, query: ListQuery): ListOutcome<Pe
     ok: true,
     body: {
       object: 'list',
-      data: page.items.map(toWireEvent),
+      data: page.items,
       limit: query.limit,
       after: query.after,
       order: query.order,
       has_more: page.hasMore,
       ...(query.includeTotalCount ? { total_count: countMatches(list, lo, hi, match) } : {}),
     },
+    itemJson: wireEventJson,
   };
 }

@@ -20,6 +20,7 @@ import { toWireEvent, type PelionFleet } from '../fleet/pelion-fleet.ts';
 import { errorBody, newRequestId, type FieldProblem, type PelionErrorType } from './sim-errors.ts';
 import { DEVICE_FILTER_FIELDS, listDevices } from './sim-devices.ts';
 import { EVENT_FILTER_FIELDS, listEvents, type ListOutcome } from './sim-events.ts';
+import { listJson } from './sim-list-json.ts';
 import { parseListQuery, type FieldSpec, type ListQuery } from './sim-query.ts';
 
 export interface PelionSimulatorOptions {
@@ -101,7 +102,10 @@ export function createPelionSimulator(options: PelionSimulatorOptions): Hono<Env
       const outcome = run(parsed.query);
       if (!outcome.ok)
         return fail(c, 400, 'validation_error', 'Invalid query parameters.', outcome.fields);
-      return c.json(outcome.body);
+      if (!outcome.itemJson) return c.json(outcome.body);
+      // The same bytes and Content-Type c.json would send for the wire records.
+      c.header('Content-Type', 'application/json');
+      return c.body(listJson(outcome.body, outcome.itemJson));
     };
 
   const applyFault = async (c: Context<Env>, fault: string | null): Promise<Response | null> => {
