@@ -67,19 +67,58 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
     }
   }
 
-  function load(signal?: AbortSignal): Promise<Device[]> {
-    if (!cache || now() - cache.loadedAt > DIRECTORY_TTL_MS) {
-      const devices = products(signal).then(async (list) =>
-        (await Promise.all(list.map((product) => devicesOf(product, signal)))).flat(),
-      );
-      const entry = { loadedAt: now(), devices };
-      cache = entry;
-      // A failed or cancelled load must not be served to the next caller.
-      devices.catch(() => {
+  /**
+   * One directory read shared by every caller (typing in the search box fires a query per pause).
+   * It runs on its own controller, not on the first caller's signal: that caller going away (a newer
+   * search replaced it) must not fail the read the newer search is waiting on. It is cancelled only
+   * when every caller waiting on it has gone.
+   */
+  let shared: { controller: AbortController; waiting: number } | null = null;
+
+  function startLoad(): { loadedAt: number; devices: Promise<Device[]> } {
+    const controller = new AbortController();
+    const devices = products(controller.signal).then(async (list) =>
+      (await Promise.all(list.map((product) => devicesOf(product, controller.signal)))).flat(),
+    );
+    const entry = { loadedAt: now(), devices };
+    cache = entry;
+    shared = { controller, waiting: 0 };
+    const current = shared;
+    // A failed or cancelled load must not be served to the next caller.
+    devices.then(
+      () => {
+        if (shared === current) shared = null;
+      },
+      () => {
         if (cache === entry) cache = null;
+        if (shared === current) shared = null;
+      },
+    );
+    return entry;
+  }
+
+  async function load(signal?: AbortSignal): Promise<Device[]> {
+    signal?.throwIfAborted();
+    const entry = cache && now() - cache.loadedAt <= DIRECTORY_TTL_MS ? cache : startLoad();
+    const devices = entry.devices;
+    const pending = shared;
+    if (!signal || !pending) return devices;
+    pending.waiting += 1;
+    try {
+      return await new Promise<Device[]>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        devices.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       });
+    } finally {
+      pending.waiting -= 1;
+      if (pending.waiting === 0 && signal.aborted && shared === pending) {
+        // Nobody waits any more: stop reading, and let the next caller start afresh.
+        shared = null;
+        if (cache === entry) cache = null;
+        pending.controller.abort();
+      }
     }
-    return cache.devices;
   }
 
   return {
