@@ -83,6 +83,8 @@ describe('device list', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Retry in 3 s');
     expect(alert.textContent).toContain('req-42');
+    // The status line must not claim an empty result while the list failed.
+    expect(screen.getByRole('status').textContent).toBe('Devices could not be loaded');
 
     backend.setListError(null);
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));

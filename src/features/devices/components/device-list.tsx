@@ -90,6 +90,7 @@ export function DeviceList() {
         <p role="status" className="text-sm text-slate-600">
           {statusLine(
             devicesQuery.isPending,
+            devicesQuery.isError && devices.length === 0,
             devices.length,
             totalCount,
             devicesQuery.hasNextPage,
@@ -124,11 +125,13 @@ function describeFilters(q: string | undefined, status: string | undefined): str
 
 function statusLine(
   pending: boolean,
+  failed: boolean,
   loaded: number,
   total: number | undefined,
   more: boolean,
   filtered: boolean,
 ): string {
+  if (failed) return 'Devices could not be loaded';
   if (pending) return 'Loading devices…';
   if (total !== undefined) {
     return `${countFormat.format(loaded)} of ${countFormat.format(total)} ${total === 1 ? 'device' : 'devices'} loaded`;
