@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { BackendError } from './types.ts';
 
 /**
@@ -161,6 +162,24 @@ export function invalidResponse(what: string, issues: string): BackendError {
     code: 'invalid_response',
     retryable: false,
   });
+}
+
+/** Validates a wire answer at the edge; a mismatch becomes `invalidResponse` naming each bad field. */
+export function parseOrThrow<T extends z.ZodMiniType>(
+  schema: T,
+  body: unknown,
+  what: string,
+): z.output<T> {
+  const result = z.safeParse(schema, body);
+  if (!result.success) {
+    throw invalidResponse(
+      what,
+      result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
 }
 
 /** Should React Query retry this error? Only transient ones: never 4xx or a malformed answer. */

@@ -1,4 +1,4 @@
-import { invalidResponse } from '../http.ts';
+import { invalidResponse, parseOrThrow } from '../http.ts';
 import {
   BackendError,
   type AliyunEventType,
@@ -19,7 +19,7 @@ import {
 } from './event-paging.ts';
 import { mapDeviceDetail, mapEvent } from './map.ts';
 import { createRpc, DEFAULT_RPC_OPTIONS, type RpcCall, type RpcOptions } from './rpc.ts';
-import { createTypedCall, parseOrThrow } from './typed-call.ts';
+import { createTypedCall } from './typed-call.ts';
 import {
   deviceDetailSchema,
   eventDataSchema,

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { invalidResponse } from '../http.ts';
+import { parseOrThrow } from '../http.ts';
 import type { RpcCall } from './rpc.ts';
 
 /** One action whose answer (its `Data`, or the whole body) is validated by a zod schema. */
@@ -16,21 +16,4 @@ export function createTypedCall(rpc: RpcCall): TypedCall {
     const body = (await rpc(params, signal)) as { Data?: unknown } | null;
     return parseOrThrow(schema, part === 'body' ? body : body?.Data, what);
   };
-}
-
-export function parseOrThrow<T extends z.ZodMiniType>(
-  schema: T,
-  body: unknown,
-  what: string,
-): z.output<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw invalidResponse(
-      what,
-      result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
 }

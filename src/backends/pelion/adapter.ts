@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { fetchJson, invalidResponse } from '../http.ts';
+import { fetchJson, parseOrThrow } from '../http.ts';
 import {
   BackendError,
   type BackendAdapter,
@@ -260,21 +259,4 @@ function isMissingRecord(error: unknown): boolean {
     error.details.status === 404 &&
     error.details.code !== 'unknown_backend'
   );
-}
-
-function parseOrThrow<T extends z.ZodMiniType>(
-  schema: T,
-  body: unknown,
-  what: string,
-): z.output<T> {
-  const result = z.safeParse(schema, body);
-  if (!result.success) {
-    throw invalidResponse(
-      what,
-      result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
 }
