@@ -102,6 +102,11 @@ export interface EventPage {
   /** null once no page is left. */
   nextCursor: Cursor | null;
   totalCount?: number;
+  /**
+   * Records in the backend's answer that could not be read (no id, no time, wrong types) and were
+   * left out, so the view can say so instead of failing the page or hiding them silently.
+   */
+  malformed?: number;
 }
 
 /** A choice the device list offers for `?status=` or `?sort=`; `value` goes in the URL. */

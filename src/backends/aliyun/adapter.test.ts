@@ -335,4 +335,27 @@ describe('Alibaba adapter: errors', () => {
       .catch((e: unknown) => e)) as BackendError;
     expect(error.details.code).toBe('invalid_response');
   });
+
+  it('leaves out a malformed record, counts it, and keeps the rest of the page', async () => {
+    stubAnswers(() =>
+      Response.json({
+        RequestId: 'R',
+        Success: true,
+        Data: {
+          NextValid: false,
+          NextTime: 0,
+          List: {
+            EventInfo: [
+              { Time: String(NOW - 1000), Identifier: 'Fault', Name: 'Fault', EventType: 'error' },
+              { Time: 'yesterday', Identifier: 'Fault', EventType: 'error' },
+              { Time: String(NOW - 2000), Identifier: 'Boot', EventType: 'mystery' },
+            ],
+          },
+        },
+      }),
+    );
+    const page = await adapterWith().listEvents(query, null, 50);
+    expect(page.events.map((event) => event.code)).toEqual(['Fault']);
+    expect(page.malformed).toBe(2);
+  });
 });

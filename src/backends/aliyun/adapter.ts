@@ -187,6 +187,7 @@ export function createAliyunAdapter(
       return {
         events: page.records.map(mapEvent),
         nextCursor: finished ? null : encodeCursor(page.state),
+        ...(page.malformed > 0 ? { malformed: page.malformed } : {}),
       };
     },
 

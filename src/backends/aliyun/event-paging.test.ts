@@ -26,7 +26,12 @@ function fakeService(records: AliyunEventInfo[], size: number) {
     // Stable sort: records of one millisecond keep their stored order, reversed when descending.
     const ascending = [...matching].sort((a, b) => Number(a.Time) - Number(b.Time));
     const ordered = request.asc ? ascending : ascending.reverse();
-    return { NextValid: ordered.length > size, NextTime: 0, List: ordered.slice(0, size) };
+    return {
+      NextValid: ordered.length > size,
+      NextTime: 0,
+      List: ordered.slice(0, size),
+      malformed: 0,
+    };
   };
   return { fetchPage, calls: () => calls };
 }

@@ -113,6 +113,8 @@ export function initialState(
 
 interface StreamRead {
   fresh: DeliveredRecord[];
+  /** Records of the answer that could not be read (see eventDataSchema). */
+  malformed: number;
   keys: string[];
   more: boolean;
   /** Possibly moved past an over-full millisecond (see readStream). */
@@ -151,14 +153,16 @@ async function readStream(
       fresh.push({ record, time, id: eventIdFor(record, before) });
       keys.push(key);
     }
-    if (fresh.length > 0 || !data.NextValid) return { fresh, keys, more: data.NextValid, state };
+    if (fresh.length > 0 || !data.NextValid) {
+      return { fresh, malformed: data.malformed, keys, more: data.NextValid, state };
+    }
     // A full page of records already delivered, all in one millisecond: more records share it than
     // a page holds, and the service cannot page inside a millisecond. Step past it (the surplus of
     // that millisecond is unreachable through this API) rather than loop forever.
     state = { ...state, at: state.at + (paging.asc ? 1 : -1), seen: [] };
     // Past the window's edge: the service would read the bounds reversed, not as empty.
     if (paging.asc ? state.at > paging.end : state.at < paging.start) {
-      return { fresh: [], keys: [], more: false, state };
+      return { fresh: [], malformed: data.malformed, keys: [], more: false, state };
     }
   }
 }
@@ -177,7 +181,7 @@ export async function nextMergedPage(
   paging: PagingState,
   pageSize: number,
   fetchPage: (request: StreamRequest) => Promise<AliyunEventData>,
-): Promise<{ records: DeliveredRecord[]; state: PagingState }> {
+): Promise<{ records: DeliveredRecord[]; malformed: number; state: PagingState }> {
   const reads = await Promise.all(
     paging.streams.map((stream) => (stream.done ? null : readStream(paging, stream, fetchPage))),
   );
@@ -225,5 +229,6 @@ export async function nextMergedPage(
       .map((t) => read.keys[t.position] as string);
     return { type: stream.type, at: lastTime, seen: [...carried, ...newKeys], done: exhausted };
   });
-  return { records: taken.map((t) => t.entry), state: { ...paging, streams } };
+  const malformed = reads.reduce((sum, read) => sum + (read?.malformed ?? 0), 0);
+  return { records: taken.map((t) => t.entry), malformed, state: { ...paging, streams } };
 }

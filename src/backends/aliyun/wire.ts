@@ -25,14 +25,27 @@ export const eventInfoSchema = z.object({
 });
 export type AliyunEventInfo = z.infer<typeof eventInfoSchema>;
 
-export const eventDataSchema = z.object({
-  NextValid: z.boolean(),
-  NextTime: z.nullish(z.number()),
-  List: z.pipe(
-    z.nullish(z.object({ EventInfo: z._default(z.array(eventInfoSchema), []) })),
-    z.transform((list) => list?.EventInfo ?? []),
-  ),
-});
+/**
+ * Records are checked one by one: a malformed record is left out and counted (`malformed`) rather
+ * than failing the page, so one odd record cannot hide the rest of a device's history.
+ */
+export const eventDataSchema = z.pipe(
+  z.object({
+    NextValid: z.boolean(),
+    NextTime: z.nullish(z.number()),
+    List: z.nullish(z.object({ EventInfo: z._default(z.array(z.unknown()), []) })),
+  }),
+  z.transform(({ NextValid, NextTime, List }) => {
+    const records: AliyunEventInfo[] = [];
+    let malformed = 0;
+    for (const item of List?.EventInfo ?? []) {
+      const parsed = z.safeParse(eventInfoSchema, item);
+      if (parsed.success) records.push(parsed.data);
+      else malformed += 1;
+    }
+    return { NextValid, NextTime, List: records, malformed };
+  }),
+);
 export type AliyunEventData = z.infer<typeof eventDataSchema>;
 
 export const productInfoSchema = z.object({

@@ -155,6 +155,25 @@ describe('Pelion adapter: events', () => {
     expect(calls[1]!.url.searchParams.has('include')).toBe(false);
   });
 
+  it('leaves out malformed records, counts them, and pages past them', async () => {
+    stubFetch(() =>
+      json({
+        object: 'list',
+        data: [
+          event('016c03d40a4e000000000001001003b4', 'UPD4_OK_100', 'SUCCESS'),
+          { object: 'device-event', event_type: 'SYS_100' }, // neither id nor time
+          { ...event('016c03d40a4e000000000001001003b6', 'SYS_100', 'INFO'), date_time: 42 },
+        ],
+        has_more: true,
+      }),
+    );
+    const page = await createPelionAdapter(info).listEvents(baseQuery, null, 50);
+    expect(page.events.map((e) => e.id)).toEqual(['016c03d40a4e000000000001001003b4']);
+    expect(page.malformed).toBe(2);
+    // The last record had an id: the next page starts after it, not before it again.
+    expect(page.nextCursor).toBe('016c03d40a4e000000000001001003b6');
+  });
+
   it('treats 404 on a list as an empty last page', async () => {
     stubFetch(() =>
       json({ object: 'error', code: 404, type: 'not_found', message: 'Unable to find page.' }, 404),

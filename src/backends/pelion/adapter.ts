@@ -226,9 +226,17 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
       const types = messageTypesOf(query);
       const events: DeviceEvent[] = [];
       let lastId: string | null = null;
+      let malformed = 0;
       for (const item of list.data) {
         const parsed = pelionEventSchema.safeParse(item);
-        if (!parsed.success) continue; // no id, no time: nothing to show or link to
+        if (!parsed.success) {
+          // Nothing to show or link to; count it so the view can say so. The cursor still moves
+          // past it when the record has an id, or the next page would start before it again.
+          malformed += 1;
+          const rawId = rawRecordId(item);
+          if (rawId) lastId = rawId;
+          continue;
+        }
         lastId = pelionEventId(parsed.data);
         const event = mapPelionEvent(parsed.data);
         // The cursor advances past dropped rows too, so a page may be short (even empty) with more to come.
@@ -238,6 +246,7 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
         events,
         nextCursor: list.has_more ? lastId : null,
         ...(typeof list.total_count === 'number' ? { totalCount: list.total_count } : {}),
+        ...(malformed > 0 ? { malformed } : {}),
       };
     },
 
@@ -259,4 +268,12 @@ function isMissingRecord(error: unknown): boolean {
     error.details.status === 404 &&
     error.details.code !== 'unknown_backend'
   );
+}
+
+/** The id of a record that failed validation, when it still carries a usable one. */
+function rawRecordId(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const { id, device_log_id: legacyId } = item as { id?: unknown; device_log_id?: unknown };
+  const value = typeof id === 'string' && id ? id : legacyId;
+  return typeof value === 'string' && value ? value : null;
 }
