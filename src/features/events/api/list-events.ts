@@ -65,6 +65,9 @@ export function listEventsQueryOptions(
     // instead, and let the reader reload on purpose.
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
+    // Pages are immutable once fetched; deep-comparing every held page (up to 4,000 events) each
+    // time one arrives cost a long task per page during a fling.
+    structuralSharing: false,
     retry: shouldRetry,
   });
 }
