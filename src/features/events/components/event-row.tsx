@@ -52,7 +52,7 @@ export const EventRow = memo(function EventRow({
           onKeyNavigate(index, keyEvent.key);
         }
       }}
-      className={`absolute inset-x-0 top-0 grid cursor-pointer items-center gap-3 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
+      className={`absolute inset-x-0 top-0 grid cursor-pointer [contain:strict] items-center gap-3 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
         selected ? 'bg-blue-100' : failure ? 'bg-red-50 hover:bg-red-100' : 'hover:bg-slate-50'
       }`}
       style={{
@@ -82,7 +82,7 @@ export function PlaceholderRow({ index, kind, label }: PlaceholderRowProps) {
     <div
       role="row"
       aria-rowindex={index + 2}
-      className="absolute inset-x-0 top-0 grid items-center px-3 text-sm text-slate-400"
+      className="absolute inset-x-0 top-0 grid items-center px-3 text-sm text-slate-400 [contain:strict]"
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,
