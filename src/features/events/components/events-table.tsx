@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { FocusEvent } from 'react';
 import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { COLUMNS_BY_KIND, GRID_TEMPLATE_BY_KIND } from './event-columns.tsx';
@@ -133,6 +134,27 @@ export function EventsTable({
   const columns = COLUMNS_BY_KIND[kind];
   const heldEnd = rows.start + rows.events.length;
 
+  // Rows are keyed by slot (index modulo the most rows the range can hold), not by event: a row
+  // entering the range takes over the DOM node of one that left, so a fast scroll rewrites ~30
+  // rows' text instead of destroying and creating them. Within a contiguous range of at most
+  // `slots` rows every key is unique, and a row keeps its key (its node) while it stays in range.
+  const viewportRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / ROW_HEIGHT);
+  const slots = Math.max(items.length, viewportRows + 1 + 2 * OVERSCAN);
+
+  // A reused node must not carry focus to another event: a focused row leaving the range loses
+  // focus, as it did when rows were keyed by event.
+  const focusedEvent = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !scrollRef.current?.contains(active)) return;
+    const row = active.closest<HTMLElement>('[role="row"]');
+    if (row && row.dataset.eventId !== focusedEvent.current) active.blur();
+  });
+  const noteFocus = (focusEvent: FocusEvent<HTMLDivElement>) => {
+    const row = (focusEvent.target as HTMLElement).closest<HTMLElement>('[role="row"]');
+    focusedEvent.current = row?.dataset.eventId ?? null;
+  };
+
   return (
     <div
       role="grid"
@@ -161,6 +183,7 @@ export function EventsTable({
         // Containment keeps row churn from re-laying out or repainting anything outside the list.
         className="relative min-h-0 flex-1 overflow-auto [contain:strict] [overflow-anchor:none]"
         data-testid="events-scroller"
+        onFocus={noteFocus}
       >
         <div
           className="relative w-full [contain:strict]"
@@ -175,7 +198,7 @@ export function EventsTable({
               const label = item.index < rows.start ? 'Loading earlier events…' : trailingLabel;
               return (
                 <PlaceholderRow
-                  key={`placeholder-${item.index}`}
+                  key={`placeholder-${item.index % slots}`}
                   index={item.index}
                   kind={kind}
                   label={label}
@@ -184,7 +207,7 @@ export function EventsTable({
             }
             return (
               <EventRow
-                key={event.id}
+                key={item.index % slots}
                 event={event}
                 index={item.index}
                 kind={kind}
