@@ -118,6 +118,26 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
                   // One route for the log with and without an open event, so opening an event does
                   // not remount the log (scroll position, loaded pages).
                   path: 'events/:eventId?',
+                  // Starts the first page (and a linked event) as soon as the adapter is known,
+                  // while the Event log's code downloads, instead of after it renders. Not awaited:
+                  // the page renders its own skeleton. The prefetch module is imported lazily so
+                  // the entry chunk does not grow (it shares its code with the Event log chunk).
+                  loader: async ({ params, request }) => {
+                    // Both downloads start at once: the module must not wait for the adapter chunk.
+                    const prefetchModule = import('../features/events/api/prefetch-event-log.ts');
+                    const adapter = await adapterOf(params);
+                    const { deviceId, eventId } = params;
+                    if (adapter && deviceId) {
+                      const url = new URL(request.url);
+                      void prefetchModule.then(({ prefetchEventLog }) =>
+                        prefetchEventLog(queryClient, adapter, deviceId, url, eventId),
+                      );
+                    }
+                    return null;
+                  },
+                  // Filter edits only change the search string; the page starts those queries itself.
+                  shouldRevalidate: ({ currentUrl, nextUrl }) =>
+                    currentUrl.pathname !== nextUrl.pathname,
                   lazy: {
                     Component: async () =>
                       (await import('../features/events/event-log-route.tsx')).EventLogRoute,

@@ -33,10 +33,29 @@ export async function fetchBackends(signal?: AbortSignal): Promise<BackendInfo[]
   return parsed.data.backends;
 }
 
+let earlyRequest: Promise<BackendInfo[]> | null = null;
+
+/**
+ * Sends `GET /api/backends` before the app has rendered anything (called from the entry module's
+ * first import); the backends query takes this answer instead of sending its own request.
+ */
+export function startBackendsRequest(): Promise<BackendInfo[]> {
+  earlyRequest ??= fetchBackends();
+  // Unhandled until the query takes it; a failure is reported (and retried) by the query.
+  earlyRequest.catch(() => undefined);
+  return earlyRequest;
+}
+
+function takeEarlyRequest(): Promise<BackendInfo[]> | null {
+  const pending = earlyRequest;
+  earlyRequest = null;
+  return pending;
+}
+
 export const backendsQueryOptions = () =>
   queryOptions({
     queryKey: ['backends'] as const,
-    queryFn: ({ signal }) => fetchBackends(signal),
+    queryFn: ({ signal }) => takeEarlyRequest() ?? fetchBackends(signal),
     // The configuration only changes when the server restarts, which reloads nobody's tab anyway.
     staleTime: Infinity,
   });
