@@ -29,7 +29,7 @@ function main(): void {
     process.exit(1);
   }
   const started = performance.now();
-  const backends = buildBackends(config);
+  const backends = buildBackends(config, Date.now, { warmDemo: true });
   const app = createApp({ backends, staticDir });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -4,21 +4,32 @@ import { createPelionBackend } from '../pelion/proxy.ts';
 import { createAliyunBackend } from '../aliyun/proxy.ts';
 import { createPelionSimulator } from '../pelion/simulator.ts';
 import { createAliyunSimulator } from '../aliyun/simulator.ts';
-import { generatePelionFleet } from '../fleet/pelion-fleet.ts';
-import { generateAliyunFleet } from '../fleet/aliyun-fleet.ts';
+import { generatePelionFleet, type PelionFleet } from '../fleet/pelion-fleet.ts';
+import {
+  ALIYUN_NOTABLE_DEVICES,
+  generateAliyunFleet,
+  type AliyunFleet,
+} from '../fleet/aliyun-fleet.ts';
 import { DEMO_ALIYUN_CREDENTIALS, DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
 
 /**
  * Builds the backends from the configuration. The demo backends take exactly the production path
  * (proxy adds credentials, signs) with an in-process simulator as the upstream instead of the network.
  */
-export function buildBackends(config: Config, now: () => number = Date.now): ConfiguredBackend[] {
+export function buildBackends(
+  config: Config,
+  now: () => number = Date.now,
+  options: { warmDemo?: boolean } = {},
+): ConfiguredBackend[] {
   const backends: ConfiguredBackend[] = [];
   const timeoutMs = config.upstreamTimeoutMs;
 
   if (config.demo) {
+    const pelionFleet = generatePelionFleet({ now: now() });
+    const aliyunFleet = generateAliyunFleet({ now: now() });
+    if (options.warmDemo) warmDemoHistories(pelionFleet, aliyunFleet);
     const pelionSim = createPelionSimulator({
-      fleet: generatePelionFleet({ now: now() }),
+      fleet: pelionFleet,
       apiKey: DEMO_PELION_API_KEY,
       // Test aid: `x_sim_fault=throttle|error|slow` in a demo request makes the simulator fail on
       // purpose, so failure handling can be exercised through the real forwarding path.
@@ -36,7 +47,7 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
       }),
     );
     const aliyunSim = createAliyunSimulator({
-      fleet: generateAliyunFleet({ now: now() }),
+      fleet: aliyunFleet,
       credentials: DEMO_ALIYUN_CREDENTIALS,
       now,
       faultInjection: true,
@@ -83,4 +94,23 @@ export function buildBackends(config: Config, now: () => number = Date.now): Con
     );
   }
   return backends;
+}
+
+/**
+ * Demo histories are generated on first use so the server is ready at once; the long ones take a few
+ * hundred milliseconds. Building them right after start-up, one per tick, spares the first visitor
+ * of those devices that wait without delaying the server's readiness.
+ */
+function warmDemoHistories(pelion: PelionFleet, aliyun: AliyunFleet): void {
+  const tasks = [
+    () => pelion.eventsOf(pelion.notable.longHistory),
+    () => pelion.eventsOf(pelion.notable.mediumHistory),
+    () => aliyun.events(ALIYUN_NOTABLE_DEVICES.longHistory),
+    () => aliyun.events(ALIYUN_NOTABLE_DEVICES.tieHeavy),
+  ];
+  const next = () => {
+    tasks.shift()?.();
+    if (tasks.length > 0) setTimeout(next, 0).unref();
+  };
+  setTimeout(next, 50).unref();
 }
