@@ -133,6 +133,7 @@ export function EventLogRoute() {
           textFilter={matches && search.q ? { needle: search.q, matches: matches.length } : null}
           retentionStart={retentionStart}
           outsideRetention={outsideRetention}
+          malformed={eventWindow.malformed}
           formatTime={formatTime}
         />
         {matches && query.hasNextPage && (

@@ -54,6 +54,7 @@ export function listEventsQueryOptions(
         events: page.events,
         nextCursor: page.nextCursor,
         totalCount: page.totalCount ?? pageParam.totalCount,
+        malformed: (pageParam.malformedBefore ?? 0) + (page.malformed ?? 0),
       };
     },
     initialPageParam: FIRST_PAGE_PARAM as EventPageParam,

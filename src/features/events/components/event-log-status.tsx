@@ -12,6 +12,8 @@ export interface EventLogStatusProps {
   retentionStart: number | null;
   /** The requested range ends before the retention window starts. */
   outsideRetention: boolean;
+  /** Records the backend sent that could not be read and are not shown. */
+  malformed?: number;
   formatTime: (ms: number) => string;
 }
 
@@ -33,6 +35,7 @@ export function statusText({
   textFilter,
   retentionStart,
   outsideRetention,
+  malformed = 0,
   formatTime,
 }: EventLogStatusProps): string {
   if (pending) return 'Loading events…';
@@ -49,6 +52,11 @@ export function statusText({
   if (textFilter) {
     parts.unshift(
       `${formatCount(textFilter.matches)} ${textFilter.matches === 1 ? 'match' : 'matches'} for “${textFilter.needle}” in the loaded events (searched in the browser).`,
+    );
+  }
+  if (malformed > 0) {
+    parts.push(
+      `${formatCount(malformed)} ${malformed === 1 ? 'record' : 'records'} from the backend could not be read and ${malformed === 1 ? 'is' : 'are'} not shown.`,
     );
   }
   if (endOfLog) parts.push('End of log.');

@@ -48,6 +48,20 @@ describe('paging with a bounded window', () => {
     expect(buildEventWindow(seen).rowCount).toBe(450);
   });
 
+  it('adds up the malformed records the backend sent, without counting a refetched page twice', () => {
+    const first: LoadedEventPage = { ...load(FIRST_PAGE_PARAM, 10, 100), malformed: 2 };
+    const secondParam = nextPageParam(first)!;
+    const second: LoadedEventPage = {
+      ...load(secondParam, 10, 100),
+      malformed: (secondParam.malformedBefore ?? 0) + 1,
+    };
+    expect(buildEventWindow([first, second]).malformed).toBe(3);
+    // The first page evicted and fetched again: still 3 in all.
+    const again = previousPageParam(second)!;
+    expect(buildEventWindow([{ ...load(again, 10, 100), malformed: 2 }, second]).malformed).toBe(3);
+    expect(buildEventWindow([load(FIRST_PAGE_PARAM, 10, 100)]).malformed).toBe(0);
+  });
+
   it('refetches an evicted page through the cursor remembered for it', () => {
     let page = load(FIRST_PAGE_PARAM, 100, 10_000);
     for (let i = 0; i < 30; i++) page = load(nextPageParam(page)!, 100, 10_000);

@@ -29,12 +29,16 @@ export interface EventPageParam extends PageStart {
   starts: readonly PageStart[];
   /** Carried from page to page: some APIs count only on the first page, which may be evicted. */
   totalCount?: number;
+  /** Malformed records the backend sent in the pages before this one (see EventPage.malformed). */
+  malformedBefore?: number;
 }
 
 export interface LoadedEventPage extends EventPageParam {
   range: ResolvedRange;
   events: DeviceEvent[];
   nextCursor: Cursor | null;
+  /** Malformed records left out up to and including this page. */
+  malformed?: number;
 }
 
 export const FIRST_PAGE_PARAM: EventPageParam = {
@@ -54,6 +58,7 @@ export function nextPageParam(last: LoadedEventPage): EventPageParam | undefined
     range: last.range,
     starts: [...last.starts, start],
     totalCount: last.totalCount,
+    malformedBefore: last.malformed ?? last.malformedBefore,
   };
 }
 
@@ -67,6 +72,8 @@ export function previousPageParam(first: LoadedEventPage): EventPageParam | unde
     range: first.range,
     starts: first.starts.slice(0, first.index),
     totalCount: first.totalCount,
+    // Counted on the way down; refetching an evicted page does not count its records again.
+    malformedBefore: first.malformedBefore,
   };
 }
 
@@ -84,11 +91,13 @@ export interface EventWindow {
   /** Rows known so far: placeholders + held events. */
   rowCount: number;
   totalCount: number | undefined;
+  /** Malformed records left out so far (0 when none). */
+  malformed: number;
 }
 
 export function buildEventWindow(pages: readonly LoadedEventPage[]): EventWindow {
   const first = pages[0];
-  if (!first) return { start: 0, events: [], rowCount: 0, totalCount: undefined };
+  if (!first) return { start: 0, events: [], rowCount: 0, totalCount: undefined, malformed: 0 };
   // Offsets are chained from the first held page so a refetched page of another length cannot
   // leave gaps or overlaps inside the window.
   const events = pages.flatMap((page) => page.events);
@@ -97,6 +106,7 @@ export function buildEventWindow(pages: readonly LoadedEventPage[]): EventWindow
     events,
     rowCount: first.offset + events.length,
     totalCount: pages.find((page) => page.totalCount !== undefined)?.totalCount,
+    malformed: Math.max(0, ...pages.map((page) => page.malformed ?? page.malformedBefore ?? 0)),
   };
 }
 
