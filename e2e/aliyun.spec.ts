@@ -4,6 +4,7 @@
  * scrolling to the end shows every event of the window exactly once, in either order.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readWholeLog } from './support/read-whole-log.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { contentKey, eventIdFor } from '../src/backends/aliyun/event-id.ts';
 import type { AliyunEventInfo } from '../src/backends/aliyun/wire.ts';
@@ -72,32 +73,6 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Events' });
 const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /loaded|No events|Loading|End of log/ });
 
-/** Scrolls the Events grid to "End of log", collecting every row id in the order shown. */
-async function readWholeLog(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  const known = new Set<string>();
-  for (let step = 0; step < 600; step++) {
-    const { ids, atBottom } = await page.evaluate(() => {
-      const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-event-id]'));
-      const scroller = rows[0]?.closest('[data-testid="events-scroller"]') as HTMLElement | null;
-      const ids = rows.map((row) => row.dataset.eventId ?? '');
-      if (!scroller) return { ids, atBottom: true };
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-      scroller.scrollTop += scroller.clientHeight * 0.8;
-      return { ids, atBottom };
-    });
-    for (const id of ids) {
-      if (!known.has(id)) {
-        known.add(id);
-        seen.push(id);
-      }
-    }
-    if (atBottom && /End of log/.test((await status(page).textContent()) ?? '')) break;
-    await page.waitForTimeout(40);
-  }
-  return seen;
-}
-
 const timeOf = (id: string) => Number(id.split('-')[0]);
 
 test.describe('Event log (demo-aliyun)', () => {
@@ -122,7 +97,7 @@ test.describe('Event log (demo-aliyun)', () => {
     await types.getByRole('checkbox', { name: 'alert' }).check();
     await expect(page).toHaveURL(/eventType=(error%2Calert|alert%2Cerror|error,alert|alert,error)/);
     await expect(status(page)).toContainText('loaded');
-    const newestFirst = await readWholeLog(page);
+    const newestFirst = await readWholeLog(page, status(page));
     await expect(status(page)).toContainText('End of log');
 
     const now = Date.now();
@@ -142,7 +117,7 @@ test.describe('Event log (demo-aliyun)', () => {
     await page.getByLabel('Order').selectOption('asc');
     await expect(page).toHaveURL(/order=asc/);
     await expect(status(page)).toContainText('loaded');
-    const oldestFirst = await readWholeLog(page);
+    const oldestFirst = await readWholeLog(page, status(page));
     await expect(status(page)).toContainText('End of log');
     expect([...oldestFirst].sort()).toEqual(expected);
     const ascTimes = oldestFirst.map(timeOf);

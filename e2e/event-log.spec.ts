@@ -3,6 +3,7 @@
  * operator sees, and what a shared link reproduces.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readWholeLog } from './support/read-whole-log.ts';
 import { EVENT_CODES_BY_MESSAGE_TYPE } from '../src/backends/pelion/event-codes.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 
@@ -48,26 +49,6 @@ const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /loaded|No events|Loading/ });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Events' });
 
-/** Scrolls the Events grid to its end, collecting every row id it renders on the way. */
-async function readWholeLog(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  for (let step = 0; step < 400; step++) {
-    const { ids, atBottom } = await page.evaluate(() => {
-      const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-event-id]'));
-      const scroller = rows[0]?.closest('[data-testid="events-scroller"]') as HTMLElement | null;
-      const ids = rows.map((row) => row.dataset.eventId ?? '');
-      if (!scroller) return { ids, atBottom: true };
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-      scroller.scrollTop += scroller.clientHeight * 0.8;
-      return { ids, atBottom };
-    });
-    for (const id of ids) if (!seen.includes(id)) seen.push(id);
-    if (atBottom && /End of log/.test((await status(page).textContent()) ?? '')) break;
-    await page.waitForTimeout(40);
-  }
-  return seen;
-}
-
 test.describe('Event log (demo-pelion)', () => {
   test('lists events newest first', async ({ page, request }) => {
     const device = await findDeviceWithAFewHundredEvents(request);
@@ -111,7 +92,7 @@ test.describe('Event log (demo-pelion)', () => {
       .locator('[data-event-id] [role="gridcell"]:nth-child(2)')
       .allTextContents();
     expect(new Set(badges)).toEqual(new Set(['FAIL']));
-    expect(await readWholeLog(page)).toEqual(expected.data.map((event) => event.id));
+    expect(await readWholeLog(page, status(page))).toEqual(expected.data.map((event) => event.id));
   });
 
   test('scrolling loads more pages until "End of log"', async ({ page, request }) => {
@@ -120,7 +101,7 @@ test.describe('Event log (demo-pelion)', () => {
     await expect(status(page)).toContainText(
       `200 of ${device.total.toLocaleString('en-US')} events loaded`,
     );
-    const ids = await readWholeLog(page);
+    const ids = await readWholeLog(page, status(page));
     await expect(status(page)).toContainText(
       `${device.total.toLocaleString('en-US')} of ${device.total.toLocaleString('en-US')} events loaded. End of log.`,
     );

@@ -42,7 +42,10 @@ export function useUrlState<S extends ParamShape>(shape: S): UrlState<S> {
           for (const [param, value] of previous) if (!(param in shape)) next.append(param, value);
           return next;
         },
-        { replace: options?.replace ?? false },
+        // A control bound to the URL (a checkbox, a select) must show its new value on the frame
+        // after the click. As a transition (the router's default) the update can wait behind a
+        // long render, and the control shows its old value meanwhile.
+        { replace: options?.replace ?? false, flushSync: true },
       );
     },
     [shape, setSearchParams],

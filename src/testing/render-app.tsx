@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { flushRouterUpdate } from '../app/app.tsx';
 import { backendsQueryOptions } from '../backends/backends-query.ts';
 import type { BackendAdapter, BackendInfo } from '../backends/types.ts';
 import { AppProvider } from '../app/provider.tsx';
@@ -33,7 +34,7 @@ export function renderApp(url: string, { backends }: RenderAppOptions) {
   });
   const result = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={flushRouterUpdate} />
     </AppProvider>,
   );
   return { ...result, router, queryClient };
