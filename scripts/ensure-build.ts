@@ -19,9 +19,14 @@ function newestMtime(entry: string): number {
   );
 }
 
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
-  path.join(root, p),
-);
+const sources = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'scripts/precompress-plugin.ts',
+  'package-lock.json',
+].map((p) => path.join(root, p));
 const sourcesAt = Math.max(...sources.map(newestMtime));
 if (sourcesAt > builtAt) {
   console.log(
