@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { createDevApi as CreateDevApi } from './server/dev-api.ts';
 import tailwindcss from '@tailwindcss/vite';
+import { precompress } from './scripts/precompress-plugin.ts';
 
 /**
  * `npm run dev`: the same server routes (/api/…) as production, mounted into Vite's dev server,
@@ -28,7 +29,8 @@ function fleetlogApi(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), fleetlogApi()],
+  plugins: [react(), tailwindcss(), fleetlogApi(), precompress()],
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
-  build: { reportCompressedSize: false },
+  // The manifest lets the server name a deep link's chunks in the page it serves (server/shell.ts).
+  build: { reportCompressedSize: false, manifest: true },
 });

@@ -15,11 +15,11 @@ import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 const longLog = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.longHistory}/events`;
 
 /**
- * What a deep link to an Event log needs before it can show rows, one request each:
- * the backend list (which kind of API, which capabilities), the device (header and tab), and the
- * first page of events. Anything beyond that is a waterfall or a duplicate fetch.
+ * What a deep link to an Event log needs before it can show rows, one request each: the device
+ * (header and tab) and the first page of events. The backend list comes inline in the page the
+ * server sends (server/shell.ts). Anything beyond that is a waterfall or a duplicate fetch.
  */
-const EVENT_LOG_LINK_REQUESTS = 3;
+const EVENT_LOG_LINK_REQUESTS = 2;
 /** Plus the linked event itself, fetched by id so it can open before its page arrives. */
 const EVENT_LINK_REQUESTS = EVENT_LOG_LINK_REQUESTS + 1;
 /**

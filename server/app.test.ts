@@ -1,8 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import type { ViteManifest } from './shell.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from './backends/types.ts';
 
 const SECRET = 'ak_secret_never_leaves_the_server';
@@ -68,6 +70,71 @@ describe('serving the built SPA', () => {
     mkdirSync(path.join(staticDir, 'assets'));
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const manifest: ViteManifest = {
+      'index.html': { file: 'assets/index-abc123.js', isEntry: true, imports: ['_react.js'] },
+      '_react.js': { file: 'assets/react-1.js' },
+      '_table.js': { file: 'assets/table-1.js', imports: ['_react.js'] },
+      'src/backends/pelion/adapter.ts': { file: 'assets/pelion-adapter-1.js' },
+      'src/backends/aliyun/adapter.ts': { file: 'assets/aliyun-adapter-1.js' },
+      'src/features/devices/components/device-list.tsx': { file: 'assets/device-list-1.js' },
+      'src/features/devices/components/device-page.tsx': { file: 'assets/device-page-1.js' },
+      'src/features/events/event-log-route.tsx': {
+        file: 'assets/event-log-route-1.js',
+        imports: ['_table.js', 'index.html'],
+      },
+    };
+    mkdirSync(path.join(staticDir, '.vite'));
+    writeFileSync(path.join(staticDir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+  });
+
+  it('names the backend list and the chunks of the linked page in the shell', async () => {
+    const app = createApp({ backends: [fakeBackend('one')], staticDir });
+    const html = await (await app.request('/one/devices/abc/events?type=FAIL')).text();
+    const inline = /<script type="application\/json" id="fleetlog-backends">(.*?)<\/script>/.exec(
+      html,
+    );
+    expect(JSON.parse(inline?.[1] ?? 'null')).toEqual({
+      backends: [expect.objectContaining({ id: 'one', kind: 'pelion' })],
+    });
+    expect(html).not.toContain(SECRET);
+    const preloads = [...html.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(preloads.sort()).toEqual([
+      '/assets/device-page-1.js',
+      '/assets/event-log-route-1.js',
+      '/assets/pelion-adapter-1.js',
+      '/assets/table-1.js',
+    ]);
+    // The device list page needs its own chunk, not the Event log's.
+    const list = await (await app.request('/one/devices')).text();
+    expect(list).toContain('/assets/device-list-1.js');
+    expect(list).not.toContain('event-log-route');
+    // "/" redirects to the first backend's list, so it gets the same hints.
+    expect(await (await app.request('/')).text()).toContain('/assets/device-list-1.js');
+  });
+
+  it('keeps the build manifest to itself', async () => {
+    const app = createApp({ backends: [fakeBackend('one')], staticDir });
+    expect((await app.request('/.vite/manifest.json')).status).toBe(404);
+  });
+
+  it('sends the precompressed twin of an asset when the build wrote one', async () => {
+    const app = createApp({ backends: [fakeBackend('one')], staticDir });
+    const source = 'export const rows = 1;\n'.repeat(500);
+    writeFileSync(path.join(staticDir, 'assets', 'twin-1.js'), source);
+    // Marked so that a body compressed on the fly could not pass for the twin.
+    writeFileSync(
+      path.join(staticDir, 'assets', 'twin-1.js.br'),
+      brotliCompressSync(`${source}// from the twin`),
+    );
+    const response = await app.request('/assets/twin-1.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toContain('javascript');
+    const body = brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString();
+    expect(body).toBe(`${source}// from the twin`);
   });
 
   it('answers deep links with the SPA shell (history fallback)', async () => {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fleetlogError } from './backends/forwarding.ts';
 import type { ConfiguredBackend, PublicBackend } from './backends/types.ts';
+import { createShell, type Shell, type ViteManifest } from './shell.ts';
 
 export interface AppOptions {
   backends: ConfiguredBackend[];
@@ -63,17 +64,34 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
         // Vite fingerprints everything under /assets, so it never changes under the same name.
         if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
       },
-      serveStatic({ root }),
+      // The build writes .br/.gz twins of every asset (scripts/precompress-plugin.ts).
+      serveStatic({ root, precompressed: true }),
     );
-    app.use('*', serveStatic({ root }));
-    // History fallback: every other GET is a client-side route (deep links) and gets the SPA shell.
-    let shell: string | null = null;
+    // Build metadata for the server only (server/shell.ts), not for browsers.
+    app.all('/.vite/*', (c) => c.text('Not found', 404));
+    const files = serveStatic({ root, precompressed: true });
+    // The shell itself always goes through the fallback below, which fills it in.
+    app.use('*', (c, next) =>
+      c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next),
+    );
+    // History fallback: every other GET is a client-side route (deep links) and gets the SPA shell,
+    // with the backend list and the route's chunks named in it.
+    let shell: Promise<Shell> | null = null;
     app.get('*', async (c) => {
-      shell ??= await readFile(path.join(staticDir, 'index.html'), 'utf8');
+      shell ??= loadShell(staticDir, backends.map(publicBackend));
       c.header('cache-control', 'no-cache');
-      return c.html(shell);
+      return c.html((await shell).htmlFor(new URL(c.req.url).pathname));
     });
   }
 
   return app;
+}
+
+async function loadShell(staticDir: string, backends: PublicBackend[]): Promise<Shell> {
+  const html = await readFile(path.join(staticDir, 'index.html'), 'utf8');
+  const manifest = await readFile(path.join(staticDir, '.vite', 'manifest.json'), 'utf8').then(
+    (text) => JSON.parse(text) as ViteManifest,
+    () => null,
+  );
+  return createShell(html, manifest, backends);
 }

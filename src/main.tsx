@@ -1,14 +1,15 @@
 import './app/start-backends-request.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
+import { App, createAppInstance } from './app/app.tsx';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
+const instance = createAppInstance();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App instance={instance} />
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { RouterProvider } from 'react-router';
 import { adapterFor } from '../backends/registry.ts';
@@ -11,12 +11,25 @@ export function flushRouterUpdate(update: () => unknown): undefined {
   flushSync(update);
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createAppRouter({ queryClient, adapterFor }));
+export interface AppInstance {
+  queryClient: QueryClient;
+  router: ReturnType<typeof createAppRouter>;
+}
+
+/**
+ * The query cache and the router for the page. Creating the router runs the current URL's loaders,
+ * so main.tsx calls this before React's first render: a deep link's requests go out while React is
+ * still setting up, not after its first commit.
+ */
+export function createAppInstance(): AppInstance {
+  const queryClient = createQueryClient();
+  return { queryClient, router: createAppRouter({ queryClient, adapterFor }) };
+}
+
+export function App({ instance }: { instance: AppInstance }) {
   return (
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} flushSync={flushRouterUpdate} />
+    <AppProvider queryClient={instance.queryClient}>
+      <RouterProvider router={instance.router} flushSync={flushRouterUpdate} />
     </AppProvider>
   );
 }

@@ -33,14 +33,37 @@ export async function fetchBackends(signal?: AbortSignal): Promise<BackendInfo[]
   return parsed.data.backends;
 }
 
+/** Matches BACKENDS_ELEMENT_ID in server/shell.ts. */
+const INLINE_BACKENDS_ID = 'fleetlog-backends';
+
+/**
+ * The backend list the production server writes into the page (same shape as `GET
+ * /api/backends`), or null when there is none (Vite's dev server) or it does not parse — then the
+ * app asks the API as usual.
+ */
+export function inlineBackends(doc: Document = document): BackendInfo[] | null {
+  const element = doc.getElementById(INLINE_BACKENDS_ID);
+  if (!element?.textContent) return null;
+  try {
+    const parsed = backendsSchema.safeParse(JSON.parse(element.textContent));
+    return parsed.success ? parsed.data.backends : null;
+  } catch {
+    return null;
+  }
+}
+
 let earlyRequest: Promise<BackendInfo[]> | null = null;
 
 /**
- * Sends `GET /api/backends` before the app has rendered anything (called from the entry module's
- * first import); the backends query takes this answer instead of sending its own request.
+ * Takes the backend list from the page, or sends `GET /api/backends`, before the app has rendered
+ * anything (called from the entry module's first import); the backends query takes this answer
+ * instead of sending its own request.
  */
 export function startBackendsRequest(): Promise<BackendInfo[]> {
-  earlyRequest ??= fetchBackends();
+  if (!earlyRequest) {
+    const inline = inlineBackends();
+    earlyRequest = inline ? Promise.resolve(inline) : fetchBackends();
+  }
   // Unhandled until the query takes it; a failure is reported (and retried) by the query.
   earlyRequest.catch(() => undefined);
   return earlyRequest;

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTER_MODULES, createShell, modulesForPath, ROUTE_MODULES } from './shell.ts';
+import { ALIYUN_CAPABILITIES, PELION_CAPABILITIES, type PublicBackend } from './backends/types.ts';
+
+const backends: PublicBackend[] = [
+  { id: 'fleet', kind: 'pelion', label: 'Fleet', demo: false, capabilities: PELION_CAPABILITIES },
+  { id: 'ali', kind: 'aliyun', label: 'Ali', demo: false, capabilities: ALIYUN_CAPABILITIES },
+];
+const HTML = '<!doctype html><html><head><title>Fleetlog</title>\n  </head><body></body></html>';
+
+describe('modulesForPath', () => {
+  it('names the page chunks and the adapter of the backend in the URL', () => {
+    expect(modulesForPath('/ali/devices/d1/events', backends)).toEqual({
+      backend: backends[1],
+      modules: [ADAPTER_MODULES.aliyun, ...ROUTE_MODULES.eventLog],
+    });
+    expect(modulesForPath('/fleet/devices/d1', backends).modules).toEqual([
+      ADAPTER_MODULES.pelion,
+      ...ROUTE_MODULES.eventLog,
+    ]);
+    expect(modulesForPath('/fleet/devices/d1/events/e1', backends).modules).toEqual([
+      ADAPTER_MODULES.pelion,
+      ...ROUTE_MODULES.eventLog,
+      ...ROUTE_MODULES.eventDetails,
+    ]);
+    expect(modulesForPath('/fleet/devices', backends).modules).toEqual([
+      ADAPTER_MODULES.pelion,
+      ...ROUTE_MODULES.deviceList,
+    ]);
+  });
+
+  it('follows the redirects of "/" and "/<backend>" to the device list', () => {
+    expect(modulesForPath('/', backends)).toEqual({
+      backend: backends[0],
+      modules: [ADAPTER_MODULES.pelion, ...ROUTE_MODULES.deviceList],
+    });
+    expect(modulesForPath('/ali/', backends).modules).toEqual([
+      ADAPTER_MODULES.aliyun,
+      ...ROUTE_MODULES.deviceList,
+    ]);
+  });
+
+  it('decodes ids and names nothing for unknown or malformed paths', () => {
+    const spaced = [{ ...backends[0]!, id: 'my fleet' }];
+    expect(modulesForPath('/my%20fleet/devices', spaced).backend?.id).toBe('my fleet');
+    expect(modulesForPath('/nope/devices', backends).modules).toEqual([]);
+    expect(modulesForPath('/%E0%A4%A/devices', backends).modules).toEqual([]);
+    // A page the router does not know still gets the adapter, nothing else.
+    expect(modulesForPath('/fleet/settings', backends).modules).toEqual([ADAPTER_MODULES.pelion]);
+  });
+
+  it('names modules that exist in the source tree', () => {
+    const all = [...Object.values(ADAPTER_MODULES), ...Object.values(ROUTE_MODULES).flat()];
+    for (const module of all) expect(existsSync(path.resolve(module)), module).toBe(true);
+  });
+});
+
+describe('createShell', () => {
+  it('inlines the backend list so that no label can close the script element', () => {
+    const hostile: PublicBackend[] = [
+      { ...backends[0]!, label: '</script><script>alert(1)</script> & <!--' },
+    ];
+    const html = createShell(HTML, null, hostile).htmlFor('/fleet/devices');
+    const script = /<script type="application\/json" id="fleetlog-backends">(.*?)<\/script>/s.exec(
+      html,
+    );
+    expect(script).not.toBeNull();
+    expect(script?.[1]).not.toMatch(/[<>&]/);
+    expect(JSON.parse(script?.[1] ?? '')).toEqual({ backends: hostile });
+    expect(html.indexOf('fleetlog-backends')).toBeLessThan(html.indexOf('</head>'));
+  });
+
+  it('adds no preloads without a manifest, and none the entry already loads', () => {
+    expect(createShell(HTML, null, backends).htmlFor('/fleet/devices')).not.toContain(
+      'modulepreload',
+    );
+    const html = createShell(
+      HTML,
+      {
+        'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_shared.js'] },
+        '_shared.js': { file: 'assets/shared.js' },
+        [ADAPTER_MODULES.pelion]: { file: 'assets/adapter.js', imports: ['_shared.js'] },
+      },
+      backends,
+    ).htmlFor('/fleet/devices');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/adapter.js">');
+    expect(html).not.toContain('shared.js');
+  });
+});

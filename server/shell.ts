@@ -1,0 +1,140 @@
+/**
+ * The SPA shell (dist/index.html) as served for a given URL. Two additions save a deep link its
+ * request waterfall (HTML → entry → backend list → adapter and route chunks → data):
+ *
+ * - the backend list, inline as JSON, so the app knows the backend's kind without asking
+ *   `GET /api/backends` (the list holds no secrets; see publicBackend);
+ * - `<link rel="modulepreload">` for the chunks the URL's route will import (its page, the
+ *   backend kind's adapter), so they download alongside the entry chunk instead of after it ran.
+ *
+ * Chunk names come from Vite's build manifest. Without one (an older build) the shell is served
+ * as built and the app falls back to asking for everything itself.
+ */
+import type { BackendKind, PublicBackend } from './backends/types.ts';
+
+/** The parts of `.vite/manifest.json` used here. Keys are source paths relative to the root. */
+export type ViteManifest = Record<
+  string,
+  { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+>;
+
+/**
+ * Lazily imported modules per page, named as the manifest names them (source paths). A renamed
+ * module fails server/shell.test.ts against a real build instead of silently losing its preload.
+ */
+export const ROUTE_MODULES = {
+  deviceList: ['src/features/devices/components/device-list.tsx'],
+  eventLog: [
+    'src/features/devices/components/device-page.tsx',
+    'src/features/events/event-log-route.tsx',
+    'src/features/events/api/prefetch-event-log.ts',
+  ],
+  /** A link to one event opens its details panel at once. */
+  eventDetails: ['src/features/events/components/event-details-panel.tsx'],
+} as const;
+
+export const ADAPTER_MODULES: Record<BackendKind, string> = {
+  pelion: 'src/backends/pelion/adapter.ts',
+  aliyun: 'src/backends/aliyun/adapter.ts',
+};
+
+/** The id of the inline JSON element the SPA reads the backend list from. */
+export const BACKENDS_ELEMENT_ID = 'fleetlog-backends';
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The backend and lazy modules a URL's route needs (mirrors src/app/router.tsx). */
+export function modulesForPath(
+  pathname: string,
+  backends: readonly PublicBackend[],
+): { backend: PublicBackend | undefined; modules: string[] } {
+  const segments = pathname.split('/').filter(Boolean).map(safeDecode);
+  // "/" redirects to the first backend's device list.
+  const backendId = segments.length === 0 ? backends[0]?.id : segments[0];
+  const backend = backends.find((candidate) => candidate.id === backendId);
+  if (!backend) return { backend: undefined, modules: [] };
+  const [, section, deviceId, tab, eventId] = segments;
+  const modules: string[] = [ADAPTER_MODULES[backend.kind]];
+  if (section === undefined || (section === 'devices' && deviceId === undefined)) {
+    modules.push(...ROUTE_MODULES.deviceList);
+  } else if (section === 'devices' && (tab === undefined || tab === 'events')) {
+    modules.push(...ROUTE_MODULES.eventLog);
+    if (eventId !== undefined) modules.push(...ROUTE_MODULES.eventDetails);
+  }
+  return { backend, modules };
+}
+
+/** Files (relative to the build root) of `keys` and everything they import statically. */
+function staticClosure(manifest: ViteManifest, keys: readonly string[]): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) return;
+    files.push(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  keys.forEach(visit);
+  return files;
+}
+
+/** JSON that cannot end the surrounding <script> element or open a comment in it. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export interface Shell {
+  /** The HTML to serve for a client-side route. */
+  htmlFor(pathname: string): string;
+}
+
+export function createShell(
+  html: string,
+  manifest: ViteManifest | null,
+  backends: readonly PublicBackend[],
+): Shell {
+  const entryKeys = manifest ? Object.keys(manifest).filter((key) => manifest[key]?.isEntry) : [];
+  // The built HTML already loads (and modulepreloads) the entry chunk and its static imports.
+  const alreadyLoaded = new Set(manifest ? staticClosure(manifest, entryKeys) : []);
+  const backendsScript =
+    `<script type="application/json" id="${BACKENDS_ELEMENT_ID}">` +
+    `${jsonForScript({ backends })}</script>`;
+  const cache = new Map<string, string>();
+
+  return {
+    htmlFor(pathname) {
+      const { backend, modules } = modulesForPath(pathname, backends);
+      const key = `${backend?.id ?? ''}\n${modules.join('\n')}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const preloads = manifest
+        ? staticClosure(manifest, modules)
+            .filter((file) => !alreadyLoaded.has(file))
+            .map(
+              (file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`,
+            )
+        : [];
+      const head = [backendsScript, ...preloads].join('\n    ');
+      const page = /\n?\s*<\/head>/.test(html)
+        ? html.replace(/\n?\s*<\/head>/, `\n    ${head}\n  </head>`)
+        : `${head}\n${html}`;
+      // A handful of routes × backends; bounded all the same.
+      if (cache.size < 256) cache.set(key, page);
+      return page;
+    },
+  };
+}

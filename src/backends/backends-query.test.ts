@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inlineBackends } from './backends-query.ts';
+
+const listed = {
+  id: 'demo-pelion',
+  kind: 'pelion',
+  label: 'Demo fleet',
+  demo: true,
+  capabilities: {
+    messageTypeFilter: true,
+    eventTypeFilter: false,
+    identifierFilter: false,
+    retentionDays: null,
+    totalCount: true,
+    maxPageSize: 1000,
+  },
+};
+
+function pageWith(json: string | null): Document {
+  const doc = document.implementation.createHTMLDocument('Fleetlog');
+  if (json !== null) {
+    const script = doc.createElement('script');
+    script.type = 'application/json';
+    script.id = 'fleetlog-backends';
+    script.textContent = json;
+    doc.head.append(script);
+  }
+  return doc;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('inlineBackends', () => {
+  it('reads the list the server wrote into the page', () => {
+    // Escaped the way server/shell.ts writes it.
+    const json = JSON.stringify({ backends: [{ ...listed, label: 'A <b> & C' }] })
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026');
+    expect(inlineBackends(pageWith(json))).toEqual([{ ...listed, label: 'A <b> & C' }]);
+  });
+
+  it('falls back to asking the API when the page has no list or a broken one', () => {
+    expect(inlineBackends(pageWith(null))).toBeNull();
+    expect(inlineBackends(pageWith('{"backends": ['))).toBeNull();
+    expect(inlineBackends(pageWith(JSON.stringify({ backends: [{ id: 'x' }] })))).toBeNull();
+  });
+});
