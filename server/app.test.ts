@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -112,6 +112,20 @@ describe('serving the built SPA', () => {
     expect(list).not.toContain('event-log-route');
     // "/" redirects to the first backend's list, so it gets the same hints.
     expect(await (await app.request('/')).text()).toContain('/assets/device-list-1.js');
+  });
+
+  it('serves the new shell after a rebuild under the running server', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fleetlog-rebuild-'));
+    const index = path.join(dir, 'index.html');
+    writeFileSync(index, '<!doctype html><script src="/assets/index-old.js"></script>');
+    utimesSync(index, new Date(1_000_000), new Date(1_000_000));
+    const app = createApp({ backends: [fakeBackend('one')], staticDir: dir });
+    expect(await (await app.request('/one/devices')).text()).toContain('index-old.js');
+    writeFileSync(index, '<!doctype html><script src="/assets/index-new.js"></script>');
+    utimesSync(index, new Date(2_000_000), new Date(2_000_000));
+    const html = await (await app.request('/one/devices')).text();
+    expect(html).toContain('index-new.js');
+    expect(html).not.toContain('index-old.js');
   });
 
   it('keeps the build manifest to itself', async () => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fleetlogError } from './backends/forwarding.ts';
@@ -76,11 +77,17 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
     );
     // History fallback: every other GET is a client-side route (deep links) and gets the SPA shell,
     // with the backend list and the route's chunks named in it.
-    let shell: Promise<Shell> | null = null;
+    // Re-read when the build changes under a running server: a shell naming chunks that a new
+    // build deleted would leave every deep link blank.
+    const indexPath = path.join(staticDir, 'index.html');
+    let shell: { builtAt: number; shell: Promise<Shell> } | null = null;
     app.get('*', async (c) => {
-      shell ??= loadShell(staticDir, backends.map(publicBackend));
+      const builtAt = statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (shell?.builtAt !== builtAt) {
+        shell = { builtAt, shell: loadShell(staticDir, backends.map(publicBackend)) };
+      }
       c.header('cache-control', 'no-cache');
-      return c.html((await shell).htmlFor(new URL(c.req.url).pathname));
+      return c.html((await shell.shell).htmlFor(new URL(c.req.url).pathname));
     });
   }
 
