@@ -1,20 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeBackendInfo } from '../testing/fake-backend.ts';
 import { inlineBackends } from './backends-query.ts';
 
-const listed = {
-  id: 'demo-pelion',
-  kind: 'pelion',
-  label: 'Demo fleet',
-  demo: true,
-  capabilities: {
-    messageTypeFilter: true,
-    eventTypeFilter: false,
-    identifierFilter: false,
-    retentionDays: null,
-    totalCount: true,
-    maxPageSize: 1000,
-  },
-};
+const listed = fakeBackendInfo({ id: 'demo-pelion', label: 'Demo fleet' });
 
 function pageWith(json: string | null): Document {
   const doc = document.implementation.createHTMLDocument('Fleetlog');
@@ -27,8 +15,6 @@ function pageWith(json: string | null): Document {
   }
   return doc;
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('inlineBackends', () => {
   it('reads the list the server wrote into the page', () => {
