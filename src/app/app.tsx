@@ -17,9 +17,9 @@ export interface AppInstance {
 }
 
 /**
- * The query cache and the router for the page. Creating the router runs the current URL's loaders,
- * so main.tsx calls this before React's first render: a deep link's requests go out while React is
- * still setting up, not after its first commit.
+ * The query cache and the router for the page. Creating the router starts the current URL's
+ * loaders, so main.tsx calls this before React's first render: a deep link's loaders (and the
+ * requests they start) do not wait for React to render the app shell first.
  */
 export function createAppInstance(): AppInstance {
   const queryClient = createQueryClient();
