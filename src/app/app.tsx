@@ -26,25 +26,6 @@ export function createAppInstance(): AppInstance {
   return { queryClient, router: createAppRouter({ queryClient, adapterFor }) };
 }
 
-/** Resolves once the router's first navigation has settled, or after `deadlineMs`. */
-export function firstNavigationSettled(
-  router: AppInstance['router'],
-  deadlineMs: number,
-): Promise<void> {
-  if (router.state.initialized) return Promise.resolve();
-  return new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    };
-    const timer = setTimeout(finish, deadlineMs);
-    const unsubscribe = router.subscribe((state) => {
-      if (state.initialized) finish();
-    });
-  });
-}
-
 export function App({ instance }: { instance: AppInstance }) {
   return (
     <AppProvider queryClient={instance.queryClient}>
