@@ -14,6 +14,8 @@ describe('precompressDirectory', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html>'.padEnd(4000, ' '));
     writeFileSync(path.join(dir, 'assets', 'tiny-1.js'), 'export {};');
     writeFileSync(path.join(dir, 'photo.png'), Buffer.alloc(5000, 7));
+    mkdirSync(path.join(dir, '.vite'));
+    writeFileSync(path.join(dir, '.vite', 'manifest.json'), `{"pad": "${'x'.repeat(4000)}"}`);
 
     expect(await precompressDirectory(dir)).toBe(2);
 
@@ -24,5 +26,6 @@ describe('precompressDirectory', () => {
     expect(existsSync(path.join(dir, 'index.html.br'))).toBe(true);
     expect(existsSync(path.join(dir, 'assets', 'tiny-1.js.br'))).toBe(false);
     expect(existsSync(path.join(dir, 'photo.png.gz'))).toBe(false);
+    expect(existsSync(path.join(dir, '.vite', 'manifest.json.br'))).toBe(false);
   });
 });

@@ -20,8 +20,10 @@ const gzipAsync = promisify(gzip);
 async function* filesUnder(directory: string): AsyncGenerator<string> {
   for (const entry of await readdir(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full);
-    else if (entry.isFile()) yield full;
+    // .vite/ holds build metadata the server reads and never sends.
+    if (entry.isDirectory()) {
+      if (entry.name !== '.vite') yield* filesUnder(full);
+    } else if (entry.isFile()) yield full;
   }
 }
 
