@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from '@playwright/test';
-import { firstRowTime } from './launch.ts';
+import { watchFirstRow } from './launch.ts';
 
 export interface JsFile {
   url: string;
@@ -57,8 +57,9 @@ export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLo
     }
   });
 
+  const firstRow = watchFirstRow(page);
   await page.goto(path, { waitUntil: 'commit' });
-  const firstRowMs = await firstRowTime(page);
+  const firstRowMs = await firstRow();
   const apiBeforeFirstRow = [...api];
   // Resource Timing shares the page's clock, so "finished before the first row" is exact.
   const finishedBefore = new Map(

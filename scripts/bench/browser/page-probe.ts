@@ -4,12 +4,17 @@
  *
  * `window.__bench` records:
  * - `firstRowAt`: performance.now() in the first animation frame that has a laid-out
- *   `[data-event-id]` row (that frame paints it); time origin = navigation start.
+ *   `[data-event-id]` row (that frame paints it); time origin = navigation start. Also told on
+ *   the console (FIRST_ROW_MESSAGE), so the bench can wait for it without evaluating anything in
+ *   the page while it loads: Playwright's waitForFunction injects and compiles its own script on
+ *   the page's main thread, which delayed the very load it timed by tens of milliseconds.
  * - `longTasks`: every long task (start, duration) since navigation.
  * - `fling(options)`: scrolls the events' scroll container frame by frame to the oldest event
  *   ("End of log"), or to row `stopAtRow`, recording frame intervals and the most rows in the DOM.
  * - `recordFrames()` / `stopFrames()`: the first rows' ids at every frame, for the filter change.
  */
+export const FIRST_ROW_MESSAGE = 'fleetlog-bench:first-row';
+
 export const PAGE_PROBE = String.raw`
 (() => {
   if (window.__bench) return;
@@ -36,6 +41,7 @@ export const PAGE_PROBE = String.raw`
       if (row && laidOut(row)) {
         bench.firstRowAt = performance.now();
         observer.disconnect();
+        console.debug('${FIRST_ROW_MESSAGE} ' + bench.firstRowAt);
       } else {
         requestAnimationFrame(onFrame);
       }
