@@ -87,7 +87,8 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
         shell = { builtAt, shell: loadShell(staticDir, backends.map(publicBackend)) };
       }
       c.header('cache-control', 'no-cache');
-      return c.html((await shell.shell).htmlFor(new URL(c.req.url).pathname));
+      const url = new URL(c.req.url);
+      return c.html((await shell.shell).htmlFor(url.pathname, url.search));
     });
   }
 

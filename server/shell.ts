@@ -7,9 +7,18 @@
  * - `<link rel="modulepreload">` for the chunks the URL's route will import (its page, the
  *   backend kind's adapter), so they download alongside the entry chunk instead of after it ran.
  *
+ * - `<link rel="preload" as="fetch">` for an Event log link's first data requests (device, first
+ *   page, linked event), so they leave while the HTML is parsed instead of after the scripts ran.
+ *   The URLs come from the same pure functions the adapter requests them with; the browser hands
+ *   the preloaded response to the adapter's `fetch` only when the URL is byte-identical. Only for
+ *   backends whose reads are GETs (Pelion), and only when the page would not resolve a relative
+ *   time bound by its own clock.
+ *
  * Chunk names come from Vite's build manifest. Without one (an older build) the shell is served
  * as built and the app falls back to asking for everything itself.
  */
+import { pelionUrls } from '../src/backends/pelion/requests.ts';
+import { clockFreeFirstQuery, pageSizeFor } from '../src/features/events/api/first-page.ts';
 import type { BackendKind, PublicBackend } from './backends/types.ts';
 
 /** The parts of `.vite/manifest.json` used here. Keys are source paths relative to the root. */
@@ -49,25 +58,69 @@ function safeDecode(segment: string): string | null {
   }
 }
 
-/** The backend and lazy modules a URL's route needs (mirrors src/app/router.tsx). */
-export function modulesForPath(
-  pathname: string,
-  backends: readonly PublicBackend[],
-): { backend: PublicBackend | undefined; modules: string[] } {
+interface RouteOfPath {
+  backend: PublicBackend | undefined;
+  section?: string;
+  deviceId?: string | null;
+  tab?: string | null;
+  eventId?: string | null;
+}
+
+/** The parts of a client-side route (mirrors src/app/router.tsx). */
+function routeOfPath(pathname: string, backends: readonly PublicBackend[]): RouteOfPath {
   const segments = pathname.split('/').filter(Boolean).map(safeDecode);
   // "/" redirects to the first backend's device list.
   const backendId = segments.length === 0 ? backends[0]?.id : segments[0];
   const backend = backends.find((candidate) => candidate.id === backendId);
-  if (!backend) return { backend: undefined, modules: [] };
   const [, section, deviceId, tab, eventId] = segments;
+  return { backend, section: section ?? undefined, deviceId, tab, eventId };
+}
+
+const isEventLog = (route: RouteOfPath) =>
+  route.section === 'devices' &&
+  route.deviceId !== undefined &&
+  (route.tab === undefined || route.tab === 'events');
+
+/** The backend and lazy modules a URL's route needs. */
+export function modulesForPath(
+  pathname: string,
+  backends: readonly PublicBackend[],
+): { backend: PublicBackend | undefined; modules: string[] } {
+  const route = routeOfPath(pathname, backends);
+  const { backend } = route;
+  if (!backend) return { backend: undefined, modules: [] };
   const modules: string[] = [ADAPTER_MODULES[backend.kind]];
-  if (section === undefined || (section === 'devices' && deviceId === undefined)) {
+  if (
+    route.section === undefined ||
+    (route.section === 'devices' && route.deviceId === undefined)
+  ) {
     modules.push(...ROUTE_MODULES.deviceList);
-  } else if (section === 'devices' && (tab === undefined || tab === 'events')) {
+  } else if (isEventLog(route)) {
     modules.push(...ROUTE_MODULES.eventLog);
-    if (eventId !== undefined) modules.push(...ROUTE_MODULES.eventDetails);
+    if (route.eventId !== undefined) modules.push(...ROUTE_MODULES.eventDetails);
   }
   return { backend, modules };
+}
+
+/**
+ * The `/api` GETs an Event log link will make first, as the Pelion adapter builds them; none for
+ * other routes, other kinds, or a link whose first page depends on the browser's clock.
+ */
+export function dataRequestsFor(
+  pathname: string,
+  search: string,
+  backends: readonly PublicBackend[],
+): string[] {
+  const route = routeOfPath(pathname, backends);
+  const { backend, deviceId, eventId } = route;
+  if (backend?.kind !== 'pelion' || !isEventLog(route) || !deviceId) return [];
+  // A malformed segment (null) fails on the client too; nothing to fetch for it.
+  if (eventId === null || route.tab === null) return [];
+  const urls = [pelionUrls.device(backend.id, deviceId)];
+  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
+  if (query) urls.push(pelionUrls.eventList(backend.id, query, null, pageSizeFor(backend)));
+  if (eventId !== undefined) urls.push(pelionUrls.event(backend.id, eventId));
+  return urls;
 }
 
 /** Files (relative to the build root) of `keys` and everything they import statically. */
@@ -98,8 +151,8 @@ const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export interface Shell {
-  /** The HTML to serve for a client-side route. */
-  htmlFor(pathname: string): string;
+  /** The HTML to serve for a client-side route; `search` is the raw query string ('' or '?…'). */
+  htmlFor(pathname: string, search?: string): string;
 }
 
 export function createShell(
@@ -116,25 +169,35 @@ export function createShell(
   const cache = new Map<string, string>();
 
   return {
-    htmlFor(pathname) {
-      const { backend, modules } = modulesForPath(pathname, backends);
-      const key = `${backend?.id ?? ''}\n${modules.join('\n')}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const preloads = manifest
-        ? staticClosure(manifest, modules)
-            .filter((file) => !alreadyLoaded.has(file))
-            .map(
-              (file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`,
-            )
-        : [];
-      const head = [backendsScript, ...preloads].join('\n    ');
-      const page = /\n?\s*<\/head>/.test(html)
-        ? html.replace(/\n?\s*<\/head>/, `\n    ${head}\n  </head>`)
-        : `${head}\n${html}`;
-      // A handful of routes × backends; bounded all the same.
-      if (cache.size < 256) cache.set(key, page);
-      return page;
+    htmlFor(pathname, search = '') {
+      const page = pageFor(pathname);
+      const data = dataRequestsFor(pathname, search, backends).map(
+        (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,
+      );
+      if (data.length === 0) return page;
+      // Early in <head> (after the charset, which must stay within the first 1,024 bytes): these
+      // wait on the upstream, the scripts only on this server.
+      const anchor = /<meta charset[^>]*>/i.test(page) ? /<meta charset[^>]*>/i : /<head[^>]*>/i;
+      return page.replace(anchor, (tag) => `${tag}\n    ${data.join('\n    ')}`);
     },
   };
+
+  function pageFor(pathname: string): string {
+    const { backend, modules } = modulesForPath(pathname, backends);
+    const key = `${backend?.id ?? ''}\n${modules.join('\n')}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const preloads = manifest
+      ? staticClosure(manifest, modules)
+          .filter((file) => !alreadyLoaded.has(file))
+          .map((file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`)
+      : [];
+    const head = [backendsScript, ...preloads].join('\n    ');
+    const page = /\n?\s*<\/head>/.test(html)
+      ? html.replace(/\n?\s*<\/head>/, `\n    ${head}\n  </head>`)
+      : `${head}\n${html}`;
+    // A handful of routes × backends; bounded all the same.
+    if (cache.size < 256) cache.set(key, page);
+    return page;
+  }
 }

@@ -10,10 +10,14 @@ import {
   type DevicePage,
   type DeviceQuery,
   type EventPage,
-  type EventQuery,
-  type PelionMessageType,
 } from '../types.ts';
-import { MESSAGE_TYPES, codesOtherThan } from './event-codes.ts';
+import {
+  PELION_MAX_LIMIT,
+  messageTypesOf,
+  pelionApiBase,
+  pelionUrls,
+  queryString,
+} from './requests.ts';
 import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
 import {
   pelionDeviceSchema,
@@ -28,8 +32,6 @@ import {
  */
 
 const CREDENTIAL_VARIABLE = 'PELION_API_KEY';
-const MIN_LIMIT = 2;
-const MAX_LIMIT = 1000;
 const DEVICE_PAGE_SIZE = 50;
 /** Directory pages one search call may scan before handing back a cursor (see `searchDevices`). */
 const MAX_SEARCH_SCAN_PAGES = 5;
@@ -50,67 +52,15 @@ export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
   ],
 };
 
-function clampLimit(size: number): number {
-  return Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, Math.round(size) || MIN_LIMIT));
-}
-
-/** RFC 3339 in UTC with millisecond precision, as the API's `date_time__*` filters take. */
-export function toRfc3339(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-/**
- * Query strings are built by hand so comma lists stay literal commas (codes and ids are
- * `[A-Za-z0-9_]`): `%2C` would triple the length of a long `event_type__nin`.
- */
-export function queryString(params: Array<[string, string]>): string {
-  return params
-    .map(
-      ([key, value]) =>
-        `${encodeURIComponent(key)}=${encodeURIComponent(value).replaceAll('%2C', ',')}`,
-    )
-    .join('&');
-}
-
-/** The Message types to request, or null when the query means "all". */
-export function messageTypesOf(query: EventQuery): PelionMessageType[] | null {
-  const wanted = MESSAGE_TYPES.filter((type) => (query.levels as string[]).includes(type));
-  return wanted.length === 0 || wanted.length === MESSAGE_TYPES.length ? null : wanted;
-}
-
-export function eventListParams(
-  query: EventQuery,
-  cursor: Cursor | null,
-  pageSize: number,
-): Array<[string, string]> {
-  const params: Array<[string, string]> = [
-    ['device_id__eq', query.deviceId],
-    ['order', query.order === 'asc' ? 'ASC' : 'DESC'],
-    ['limit', String(clampLimit(pageSize))],
-  ];
-  if (cursor) params.push(['after', cursor]);
-  else params.push(['include', 'total_count']);
-  if (query.from !== undefined) params.push(['date_time__gte', toRfc3339(query.from)]);
-  if (query.to !== undefined) params.push(['date_time__lte', toRfc3339(query.to)]);
-  const types = messageTypesOf(query);
-  // No server-side filter on Message type exists; excluding every code of the other types gets
-  // close, and the client drops the rest (codes missing from the table).
-  if (types) params.push(['event_type__nin', codesOtherThan(types).join(',')]);
-  return params;
-}
-
 export function createPelionAdapter(info: BackendInfo): BackendAdapter {
-  const base = `/api/${encodeURIComponent(info.id)}/v3`;
+  const directoryUrl = (params: Array<[string, string]>) =>
+    `${pelionApiBase(info.id)}/devices?${queryString(params)}`;
   const init = (signal?: AbortSignal) => ({ signal, credentialVariable: CREDENTIAL_VARIABLE });
 
   /** A list call; the API sometimes answers 404 "Unable to find page." for an empty list. */
-  async function getList(
-    path: string,
-    params: Array<[string, string]>,
-    signal?: AbortSignal,
-  ): Promise<PelionList> {
+  async function getList(url: string, signal?: AbortSignal): Promise<PelionList> {
     try {
-      const body = await fetchJson(`${base}/${path}?${queryString(params)}`, init(signal));
+      const body = await fetchJson(url, init(signal));
       return parseOrThrow(pelionListSchema, body, 'list');
     } catch (error) {
       if (isMissingRecord(error)) return { data: [], has_more: false };
@@ -119,9 +69,9 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
   }
 
   /** A single record, or null when the API says it does not exist. */
-  async function getOne(path: string, signal?: AbortSignal): Promise<unknown> {
+  async function getOne(url: string, signal?: AbortSignal): Promise<unknown> {
     try {
-      return await fetchJson(`${base}/${path}`, init(signal));
+      return await fetchJson(url, init(signal));
     } catch (error) {
       if (isMissingRecord(error)) return null;
       throw error;
@@ -169,8 +119,10 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
   ): Promise<DevicePage> {
     if (HEX_ID.test(text)) {
       const list = await getList(
-        'devices',
-        [...directoryParams(query, null, DEVICE_PAGE_SIZE), ['id__eq', text.toLowerCase()]],
+        directoryUrl([
+          ...directoryParams(query, null, DEVICE_PAGE_SIZE),
+          ['id__eq', text.toLowerCase()],
+        ]),
         signal,
       );
       return { devices: devices(list).devices, nextCursor: null };
@@ -179,7 +131,10 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
     const matches: Device[] = [];
     let after = cursor;
     for (let scanned = 0; scanned < MAX_SEARCH_SCAN_PAGES; scanned++) {
-      const list = await getList('devices', directoryParams(query, after, MAX_LIMIT), signal);
+      const list = await getList(
+        directoryUrl(directoryParams(query, after, PELION_MAX_LIMIT)),
+        signal,
+      );
       const page = devices(list);
       for (const device of page.devices) {
         const haystack = `${device.name ?? ''}\n${device.id}\n${String((device.raw as { endpoint_name?: unknown }).endpoint_name ?? '')}`;
@@ -200,7 +155,7 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
       if (text) return searchDevices(query, text, cursor, signal);
       const params = directoryParams(query, cursor, DEVICE_PAGE_SIZE);
       if (!cursor) params.push(['include', 'total_count']);
-      const list = await getList('devices', params, signal);
+      const list = await getList(directoryUrl(params), signal);
       const page = devices(list);
       return {
         devices: page.devices,
@@ -210,7 +165,7 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
     },
 
     async getDevice(deviceId, signal) {
-      const body = await getOne(`devices/${encodeURIComponent(deviceId)}`, signal);
+      const body = await getOne(pelionUrls.device(info.id, deviceId), signal);
       if (body === null) {
         throw new BackendError(`No device with id ${deviceId} exists on ${info.label}.`, {
           status: 404,
@@ -222,7 +177,7 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
     },
 
     async listEvents(query, cursor, pageSize, signal): Promise<EventPage> {
-      const list = await getList('device-events', eventListParams(query, cursor, pageSize), signal);
+      const list = await getList(pelionUrls.eventList(info.id, query, cursor, pageSize), signal);
       const types = messageTypesOf(query);
       const events: DeviceEvent[] = [];
       let lastId: string | null = null;
@@ -251,7 +206,7 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
     },
 
     async getEvent(deviceId, eventId, signal) {
-      const body = await getOne(`device-events/${encodeURIComponent(eventId)}`, signal);
+      const body = await getOne(pelionUrls.event(info.id, eventId), signal);
       if (body === null) return null;
       const event = parseOrThrow(pelionEventSchema, body, 'event');
       // A deep link must not show another device's event under this device.

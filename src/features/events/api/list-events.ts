@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { BackendAdapter } from '../../../backends/types.ts';
-import { resolveTimeBound } from '../utils/time-bound.ts';
-import type { EventPageParam, LoadedEventPage, ResolvedRange } from '../utils/page-window.ts';
+import type { EventPageParam, LoadedEventPage } from '../utils/page-window.ts';
 import {
   FIRST_PAGE_PARAM,
   maxPagesFor,
@@ -11,39 +10,20 @@ import {
 import { shouldRetry } from './retry.ts';
 import type { EventListFilters } from './event-queries.ts';
 import { eventQueries } from './event-queries.ts';
-
-export function resolveRange(filters: EventListFilters, now: number): ResolvedRange {
-  const range: ResolvedRange = {};
-  const from = filters.from === undefined ? null : resolveTimeBound(filters.from, now);
-  const to = filters.to === undefined ? null : resolveTimeBound(filters.to, now);
-  if (from !== null) range.from = from;
-  if (to !== null) range.to = to;
-  return range;
-}
-
-export function pageSizeFor(adapter: BackendAdapter): number {
-  // 200 rows per request keeps Pelion round trips few; Alibaba allows at most 50.
-  return Math.min(200, adapter.info.capabilities.maxPageSize);
-}
+import { eventQueryFor, pageSizeFor, resolveRange } from './first-page.ts';
 
 export function listEventsQueryOptions(
   adapter: BackendAdapter,
   deviceId: string,
   filters: EventListFilters,
 ) {
-  const pageSize = pageSizeFor(adapter);
+  const pageSize = pageSizeFor(adapter.info);
   return infiniteQueryOptions({
     queryKey: eventQueries.list(adapter.info.id, deviceId, filters),
     queryFn: async ({ pageParam, signal }): Promise<LoadedEventPage> => {
       const range = pageParam.range ?? resolveRange(filters, Date.now());
       const page = await adapter.listEvents(
-        {
-          deviceId,
-          levels: filters.levels,
-          identifier: filters.identifier,
-          ...range,
-          order: filters.order,
-        },
+        eventQueryFor(deviceId, filters, range),
         pageParam.cursor,
         pageSize,
         signal,

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
-import { pageSizeFor, useEventList } from '../api/list-events.ts';
+import { pageSizeFor } from '../api/first-page.ts';
+import { useEventList } from '../api/list-events.ts';
 import { filterEventsByText } from '../utils/match-text.ts';
 import { buildEventWindow, decideFetch, maxPagesFor } from '../utils/page-window.ts';
 import type { EventRows } from '../components/events-table.tsx';
@@ -61,7 +62,7 @@ export function useEventLog({
         ? lastLoaded.time >= focusEvent.time
         : lastLoaded.time <= focusEvent.time));
   const heldPages = data?.pages.length ?? 0;
-  const pageSize = pageSizeFor(adapter);
+  const pageSize = pageSizeFor(adapter.info);
   const maxPages = maxPagesFor(pageSize);
 
   // The rendered range changes on every scroll frame. It lives in a ref, not state, so scrolling
