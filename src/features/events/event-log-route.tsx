@@ -16,7 +16,8 @@ import { useCopyText } from './hooks/use-copy-text.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { eventLinkPath, eventLogPath } from './utils/event-link.ts';
 import { eventLogParams, serialiseEventLogSearch } from './utils/event-log-search.ts';
-import { formatEventTime, timeZoneLabel } from './utils/format-time.ts';
+import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
+import { formatEventTime } from './utils/format-time.ts';
 import { eventListFilters } from './utils/event-list-filters.ts';
 import { resolveTimeBound } from './utils/time-bound.ts';
 
@@ -101,7 +102,7 @@ export function EventLogRoute() {
     else void query.refetch();
   }, [query, pages]);
 
-  const tzLabel = timeZoneLabel(search.tz);
+  const tzLabel = useTimeZoneLabel(search.tz);
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
 
   return (

@@ -6,13 +6,12 @@ import { Button } from '../../../components/ui/button.tsx';
 import { DroppedParamsNotice } from '../../../components/ui/dropped-params-notice.tsx';
 import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
 import { useUrlState } from '../../../lib/use-url-state.ts';
+import { formatCount } from '../../../lib/format-count.ts';
 import { useDevices } from '../api/get-devices.ts';
 import { deviceListShape, toDeviceQuery } from '../utils/device-list-params.ts';
 import { rememberListSearch } from '../utils/list-search-memory.ts';
 import { DeviceListToolbar } from './device-list-toolbar.tsx';
 import { DevicesTable } from './devices-table.tsx';
-
-const countFormat = new Intl.NumberFormat('en');
 
 /** `/:backendId/devices`: the fleet, filtered and sorted by the URL. */
 export function DeviceList() {
@@ -134,9 +133,9 @@ function statusLine(
   if (failed) return 'Devices could not be loaded';
   if (pending) return 'Loading devices…';
   if (total !== undefined) {
-    return `${countFormat.format(loaded)} of ${countFormat.format(total)} ${total === 1 ? 'device' : 'devices'} loaded`;
+    return `${formatCount(loaded)} of ${formatCount(total)} ${total === 1 ? 'device' : 'devices'} loaded`;
   }
   const noun = loaded === 1 ? 'device' : 'devices';
   // Search results have no total (the directory is filtered here), so say when the scan is done.
-  return `${countFormat.format(loaded)} ${noun} loaded${!more && filtered ? ' · all matches shown' : ''}`;
+  return `${formatCount(loaded)} ${noun} loaded${!more && filtered ? ' · all matches shown' : ''}`;
 }

@@ -1,4 +1,4 @@
-import { formatCount } from '../utils/format-time.ts';
+import { formatCount } from '../../../lib/format-count.ts';
 
 export interface EventLogStatusProps {
   pending: boolean;

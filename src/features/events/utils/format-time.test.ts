@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatEventTime } from './format-time.ts';
+import { formatEventTime } from './format-time.ts';
 
 describe('formatEventTime', () => {
   const ms = Date.UTC(2026, 0, 5, 3, 4, 5, 7);
@@ -12,10 +12,5 @@ describe('formatEventTime', () => {
     const local = new Date(ms);
     const expected = `${local.getFullYear()}-01-0${local.getDate()} ${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}:05.007`;
     expect(formatEventTime(ms, 'local')).toBe(expected);
-  });
-
-  it('groups counts with commas', () => {
-    expect(formatCount(1204)).toBe('1,204');
-    expect(formatCount(98000)).toBe('98,000');
   });
 });

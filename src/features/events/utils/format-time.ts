@@ -18,13 +18,18 @@ export function formatEventTime(ms: number, tz: TimeZoneSetting): string {
   return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}.${pad(msPart, 3)}${utc ? 'Z' : ''}`;
 }
 
-export function timeZoneLabel(tz: TimeZoneSetting): string {
-  if (tz === 'utc') return 'UTC';
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
+let localZone: string | undefined;
+
+/**
+ * The browser's IANA zone ("Europe/Berlin"). Asking `Intl` loads ICU's data on first use (tens of
+ * ms on a cold page), so views ask for it after their first paint (useTimeZoneLabel).
+ */
+export function localZoneName(): string {
+  localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
+  return localZone;
 }
 
-const countFormat = new Intl.NumberFormat('en-US');
-
-export function formatCount(value: number): string {
-  return countFormat.format(value);
+/** The zone name if a view already asked for it, without paying for `Intl` now. */
+export function knownLocalZoneName(): string | undefined {
+  return localZone;
 }
