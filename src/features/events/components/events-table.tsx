@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FocusEvent } from 'react';
 import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { COLUMNS_BY_KIND, GRID_TEMPLATE_BY_KIND } from './event-columns.tsx';
+import { useFixedRows } from '../hooks/use-fixed-rows.ts';
 import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
 
 export interface EventRows {
@@ -52,20 +52,14 @@ export function EventsTable({
   onVisibleRangeChange,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The app does not use the React Compiler; the virtualizer re-renders this component on scroll itself.
-  // eslint-disable-next-line react-hooks/incompatible-library -- see above
-  const virtualizer = useVirtualizer({
+  const virtual = useFixedRows({
     count: rows.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
-    initialRect: { width: 1024, height: 640 },
-    // React 19 warns about flushSync inside effects; fixed-height rows do not need synchronous updates.
-    useFlushSync: false,
+    scrollRef,
+    initialHeight: 640,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { first, last, scroller } = virtual;
 
   useEffect(() => {
     onVisibleRangeChange(first, last);
@@ -75,8 +69,8 @@ export function EventsTable({
   useEffect(() => {
     if (shownList.current === listKey) return;
     shownList.current = listKey;
-    virtualizer.scrollToOffset(0);
-  }, [listKey, virtualizer]);
+    scroller.toOffset(0);
+  }, [listKey, scroller]);
 
   const targetIndex =
     scrollTargetId === undefined
@@ -89,15 +83,20 @@ export function EventsTable({
     scrolledFor.current = scrollTargetId;
     // A row the reader just clicked is already in view: moving it would lose their place.
     const top = (rows.start + targetIndex) * ROW_HEIGHT;
-    const viewTop = virtualizer.scrollOffset ?? 0;
-    const viewHeight = virtualizer.scrollRect?.height ?? 0;
+    const viewTop = scroller.offset();
+    const viewHeight = virtual.viewportHeight;
     if (top >= viewTop && top + ROW_HEIGHT <= viewTop + viewHeight) return;
-    virtualizer.scrollToIndex(rows.start + targetIndex, { align: 'center' });
-  }, [scrollTargetId, targetIndex, rows.start, virtualizer]);
+    scroller.toIndex(rows.start + targetIndex, 'center');
+  }, [scrollTargetId, targetIndex, rows.start, scroller, virtual.viewportHeight]);
 
   // Roving focus: one row is in the tab order; arrows move it.
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
   const focusPending = useRef(false);
+  // Read when a key is pressed, so the handler (a prop of every row) survives appended pages.
+  const rowCount = useRef(rows.count);
+  useLayoutEffect(() => {
+    rowCount.current = rows.count;
+  });
   const handleKeyNavigate = useCallback(
     (index: number, key: string) => {
       const step =
@@ -110,13 +109,14 @@ export function EventsTable({
               : key === 'PageUp'
                 ? -PAGE_KEYS_STEP
                 : 0;
-      const target = key === 'Home' ? 0 : key === 'End' ? rows.count - 1 : index + step;
-      const clamped = Math.max(0, Math.min(rows.count - 1, target));
+      const count = rowCount.current;
+      const target = key === 'Home' ? 0 : key === 'End' ? count - 1 : index + step;
+      const clamped = Math.max(0, Math.min(count - 1, target));
       focusPending.current = true;
       setActiveIndex(clamped);
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      scroller.toIndex(clamped, 'auto');
     },
-    [rows.count, virtualizer],
+    [scroller],
   );
   useEffect(() => {
     if (!focusPending.current || activeIndex === null) return;
@@ -138,8 +138,8 @@ export function EventsTable({
   // entering the range takes over the DOM node of one that left, so a fast scroll rewrites ~30
   // rows' text instead of destroying and creating them. Within a contiguous range of at most
   // `slots` rows every key is unique, and a row keeps its key (its node) while it stays in range.
-  const viewportRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / ROW_HEIGHT);
-  const slots = Math.max(items.length, viewportRows + 1 + 2 * OVERSCAN);
+  const viewportRows = Math.ceil(virtual.viewportHeight / ROW_HEIGHT);
+  const slots = Math.max(last - first + 1, viewportRows + 1 + 2 * OVERSCAN);
 
   // A reused node must not carry focus to another event: a focused row leaving the range loses
   // focus, as it did when rows were keyed by event.
@@ -185,21 +185,16 @@ export function EventsTable({
         data-testid="events-scroller"
         onFocus={noteFocus}
       >
-        <div
-          className="relative w-full [contain:strict]"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {items.map((item) => {
+        <div className="relative w-full [contain:strict]" style={{ height: virtual.totalHeight }}>
+          {rowIndexes(first, last).map((index) => {
             const event =
-              item.index >= rows.start && item.index < heldEnd
-                ? rows.events[item.index - rows.start]
-                : undefined;
+              index >= rows.start && index < heldEnd ? rows.events[index - rows.start] : undefined;
             if (!event) {
-              const label = item.index < rows.start ? 'Loading earlier events…' : trailingLabel;
+              const label = index < rows.start ? 'Loading earlier events…' : trailingLabel;
               return (
                 <PlaceholderRow
-                  key={`placeholder-${item.index % slots}`}
-                  index={item.index}
+                  key={`placeholder-${index % slots}`}
+                  index={index}
                   kind={kind}
                   label={label}
                 />
@@ -207,13 +202,13 @@ export function EventsTable({
             }
             return (
               <EventRow
-                key={item.index % slots}
+                key={index % slots}
                 event={event}
-                index={item.index}
+                index={index}
                 kind={kind}
                 tz={tz}
                 selected={event.id === selectedId}
-                tabbable={item.index === tabbableIndex}
+                tabbable={index === tabbableIndex}
                 onOpen={onOpen}
                 onKeyNavigate={handleKeyNavigate}
               />
@@ -223,4 +218,10 @@ export function EventsTable({
       </div>
     </div>
   );
+}
+
+function rowIndexes(first: number, last: number): number[] {
+  const indexes: number[] = [];
+  for (let index = first; index <= last; index += 1) indexes.push(index);
+  return indexes;
 }

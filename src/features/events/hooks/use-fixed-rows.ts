@@ -1,0 +1,165 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+
+/**
+ * Windowing for rows of one fixed height: which rows to render for a scroll container, and how to
+ * scroll to a row. With every row the same height, a row's offset is `index × height`, so nothing
+ * is measured and nothing is kept per row: the cost of a scroll step or of an appended page does
+ * not grow with the number of rows. (A general virtualizer rebuilds a measurement per row whenever
+ * the row count changes — 100,000 objects per appended page at the end of a long log.)
+ */
+
+export interface FixedRowsOptions {
+  count: number;
+  rowHeight: number;
+  /** Rows rendered beyond each edge of the viewport. */
+  overscan: number;
+  scrollRef: RefObject<HTMLElement | null>;
+  /** Viewport height assumed until the container is measured (first render). */
+  initialHeight: number;
+}
+
+export type ScrollAlign = 'auto' | 'start' | 'center' | 'end';
+
+/** Stable for the life of the component: callbacks built on it do not change when rows do. */
+export interface RowScroller {
+  /** The container's scroll offset now (read from the element). */
+  offset(): number;
+  toOffset(offset: number): void;
+  /** `auto` scrolls only as far as needed to show the whole row. */
+  toIndex(index: number, align: ScrollAlign): void;
+}
+
+export interface FixedRows {
+  /** First and last row to render (overscan included); `last < first` when there are none. */
+  first: number;
+  last: number;
+  totalHeight: number;
+  /** The container's height as last measured. */
+  viewportHeight: number;
+  scroller: RowScroller;
+}
+
+interface Viewport {
+  offset: number;
+  height: number;
+}
+
+/** The rows to render for a viewport (exported for tests). */
+export function rowRange(
+  viewport: Viewport,
+  count: number,
+  rowHeight: number,
+  overscan: number,
+): { first: number; last: number } {
+  if (count <= 0) return { first: 0, last: -1 };
+  const top = Math.max(0, viewport.offset);
+  const firstVisible = Math.min(count - 1, Math.floor(top / rowHeight));
+  // A row counts as visible while any of it is above the viewport's bottom edge.
+  const lastVisible = Math.min(
+    count - 1,
+    Math.max(firstVisible, Math.ceil((top + viewport.height) / rowHeight) - 1),
+  );
+  return {
+    first: Math.max(0, firstVisible - overscan),
+    last: Math.min(count - 1, lastVisible + overscan),
+  };
+}
+
+/** The scroll offset that shows row `index` as `align` asks, or null when it needs no scroll. */
+export function offsetForIndex(
+  index: number,
+  align: ScrollAlign,
+  viewport: Viewport,
+  count: number,
+  rowHeight: number,
+): number | null {
+  const top = index * rowHeight;
+  const maxOffset = Math.max(0, count * rowHeight - viewport.height);
+  let target: number;
+  if (align === 'start') target = top;
+  else if (align === 'end') target = top + rowHeight - viewport.height;
+  else if (align === 'center') target = top + rowHeight / 2 - viewport.height / 2;
+  else if (top < viewport.offset) target = top;
+  else if (top + rowHeight > viewport.offset + viewport.height)
+    target = top + rowHeight - viewport.height;
+  else return null;
+  return Math.min(maxOffset, Math.max(0, Math.round(target)));
+}
+
+export function useFixedRows({
+  count,
+  rowHeight,
+  overscan,
+  scrollRef,
+  initialHeight,
+}: FixedRowsOptions): FixedRows {
+  const [viewport, setViewport] = useState<Viewport>({ offset: 0, height: initialHeight });
+  // What the scroll listener and the scroll methods read; set before any effect of this render.
+  const latest = useRef({ count, rowHeight, overscan });
+  useLayoutEffect(() => {
+    latest.current = { count, rowHeight, overscan };
+  });
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    // Re-render only when the rendered range or the height changes, not on every scrolled pixel.
+    const update = () => {
+      const next = { offset: element.scrollTop, height: element.clientHeight };
+      setViewport((previous) => {
+        if (previous.height !== next.height) return next;
+        const { count: rows, rowHeight: height, overscan: extra } = latest.current;
+        const before = rowRange(previous, rows, height, extra);
+        const after = rowRange(next, rows, height, extra);
+        return before.first === after.first && before.last === after.last ? previous : next;
+      });
+    };
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    resize?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', update);
+      resize?.disconnect();
+    };
+  }, [scrollRef]);
+
+  const { first, last } = rowRange(viewport, count, rowHeight, overscan);
+
+  const scrollOffset = useCallback(() => scrollRef.current?.scrollTop ?? 0, [scrollRef]);
+  // Renders the rows at the new offset at once instead of waiting for the scroll event (which a
+  // browser fires on its next frame, and a DOM without layout never).
+  const scrollToOffset = useCallback(
+    (offset: number) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      element.scrollTop = offset;
+      setViewport({ offset, height: element.clientHeight });
+    },
+    [scrollRef],
+  );
+  const scrollToIndex = useCallback(
+    (index: number, align: ScrollAlign) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const { count: rows, rowHeight: height } = latest.current;
+      const current = { offset: element.scrollTop, height: element.clientHeight };
+      const target = offsetForIndex(index, align, current, rows, height);
+      if (target !== null) scrollToOffset(target);
+    },
+    [scrollRef, scrollToOffset],
+  );
+
+  const scroller = useMemo<RowScroller>(
+    () => ({ offset: scrollOffset, toOffset: scrollToOffset, toIndex: scrollToIndex }),
+    [scrollOffset, scrollToOffset, scrollToIndex],
+  );
+  return {
+    first,
+    last,
+    totalHeight: Math.max(0, count) * rowHeight,
+    viewportHeight: viewport.height,
+    scroller,
+  };
+}
