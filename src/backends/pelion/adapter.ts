@@ -23,6 +23,7 @@ import {
   pelionDeviceSchema,
   pelionEventSchema,
   pelionListSchema,
+  readPelionEvent,
   type PelionList,
 } from './wire.ts';
 
@@ -183,8 +184,8 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
       let lastId: string | null = null;
       let malformed = 0;
       for (const item of list.data) {
-        const parsed = pelionEventSchema.safeParse(item);
-        if (!parsed.success) {
+        const record = readPelionEvent(item);
+        if (!record) {
           // Nothing to show or link to; count it so the view can say so. The cursor still moves
           // past it when the record has an id, or the next page would start before it again.
           malformed += 1;
@@ -192,8 +193,8 @@ export function createPelionAdapter(info: BackendInfo): BackendAdapter {
           if (rawId) lastId = rawId;
           continue;
         }
-        lastId = pelionEventId(parsed.data);
-        const event = mapPelionEvent(parsed.data);
+        lastId = pelionEventId(record);
+        const event = mapPelionEvent(record);
         // The cursor advances past dropped rows too, so a page may be short (even empty) with more to come.
         if (!types || (types as string[]).includes(event.level)) events.push(event);
       }
