@@ -164,6 +164,15 @@ describe('serving the built SPA', () => {
     }
   });
 
+  it('answers a missing chunk with 404, not the HTML shell', async () => {
+    const app = createApp({ backends: [fakeBackend('one')], staticDir });
+    for (const link of ['/assets/gone-1.js', '/assets/nested/x.js']) {
+      const response = await app.request(link);
+      expect(response.status, link).toBe(404);
+      expect(await response.text()).not.toContain('<div id="root">');
+    }
+  });
+
   it('serves fingerprinted assets as immutable', async () => {
     const app = createApp({ backends: [fakeBackend('one')], staticDir });
     const response = await app.request('/assets/index-abc123.js');

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fleetlogError } from './backends/forwarding.ts';
 import type { ConfiguredBackend, PublicBackend } from './backends/types.ts';
+import { createAssetStore } from './assets.ts';
 import { createShell, type Shell, type ViteManifest } from './shell.ts';
 
 export interface AppOptions {
@@ -58,16 +59,17 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
 
   if (staticDir) {
     const root = path.relative(process.cwd(), staticDir) || '.';
-    app.use(
-      '/assets/*',
-      async (c, next) => {
-        await next();
-        // Vite fingerprints everything under /assets, so it never changes under the same name.
-        if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-      // The build writes .br/.gz twins of every asset (scripts/precompress-plugin.ts).
-      serveStatic({ root, precompressed: true }),
-    );
+    // Fingerprinted build output, from memory with its .br/.gz twins (server/assets.ts). A missing
+    // chunk is a 404, never the HTML shell, which a browser would refuse as a script anyway.
+    const assets = createAssetStore(path.join(staticDir, 'assets'));
+    app.get('/assets/:name', async (c) => {
+      const response = await assets.respond(
+        c.req.param('name'),
+        c.req.header('accept-encoding') ?? null,
+      );
+      return response ?? c.text('Not found', 404);
+    });
+    app.all('/assets/*', (c) => c.text('Not found', 404));
     // Build metadata for the server only (server/shell.ts), not for browsers.
     app.all('/.vite/*', (c) => c.text('Not found', 404));
     const files = serveStatic({ root, precompressed: true });
