@@ -94,6 +94,8 @@ export function EventLogRoute() {
   const viewLink =
     eventLink ?? origin + eventLogPath(info.id, deviceId) + serialiseEventLogSearch(search);
   const viewCopy = useCopyText('Link copied');
+  const { copy: copyText } = viewCopy;
+  const copyViewLink = useCallback(() => void copyText(viewLink), [copyText, viewLink]);
 
   const pages = query.data?.pages.length ?? 0;
   const retry = useCallback(() => {
@@ -112,7 +114,7 @@ export function EventLogRoute() {
         search={search}
         update={update}
         definitions={definitions.data}
-        onCopyLink={() => void viewCopy.copy(viewLink)}
+        onCopyLink={copyViewLink}
         copyMessage={viewCopy.message}
       />
       <DroppedParamsNotice dropped={ignored} />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BackendInfo, EventDefinition } from '../../../backends/types.ts';
 import type { UrlStateUpdateOptions } from '../../../lib/use-url-state.ts';
 import type { EventLogSearch } from '../utils/event-log-search.ts';
@@ -18,9 +19,10 @@ export interface EventLogToolbarProps {
 
 /**
  * Filters write the URL: choices push a history entry (Back undoes a filter), typing replaces.
- * Only the filters the backend can apply are shown (`capabilities`).
+ * Only the filters the backend can apply are shown (`capabilities`). Memoised: the Event log
+ * re-renders for every page that arrives, and none of that concerns the filters.
  */
-export function EventLogToolbar({
+export const EventLogToolbar = memo(function EventLogToolbar({
   info,
   search,
   update,
@@ -150,4 +152,4 @@ export function EventLogToolbar({
       </div>
     </div>
   );
-}
+});
