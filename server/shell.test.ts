@@ -47,6 +47,8 @@ describe('modulesForPath', () => {
     expect(modulesForPath('/my%20fleet/devices', spaced).backend?.id).toBe('my fleet');
     expect(modulesForPath('/nope/devices', backends).modules).toEqual([]);
     expect(modulesForPath('/%E0%A4%A/devices', backends).modules).toEqual([]);
+    // A malformed section is not the device list: only the adapter is worth preloading.
+    expect(modulesForPath('/fleet/%E0%A4%A', backends).modules).toEqual([ADAPTER_MODULES.pelion]);
     // A page the router does not know still gets the adapter, nothing else.
     expect(modulesForPath('/fleet/settings', backends).modules).toEqual([ADAPTER_MODULES.pelion]);
   });

@@ -60,7 +60,7 @@ function safeDecode(segment: string): string | null {
 
 interface RouteOfPath {
   backend: PublicBackend | undefined;
-  section?: string;
+  section?: string | null;
   deviceId?: string | null;
   tab?: string | null;
   eventId?: string | null;
@@ -73,7 +73,7 @@ function routeOfPath(pathname: string, backends: readonly PublicBackend[]): Rout
   const backendId = segments.length === 0 ? backends[0]?.id : segments[0];
   const backend = backends.find((candidate) => candidate.id === backendId);
   const [, section, deviceId, tab, eventId] = segments;
-  return { backend, section: section ?? undefined, deviceId, tab, eventId };
+  return { backend, section, deviceId, tab, eventId };
 }
 
 const isEventLog = (route: RouteOfPath) =>
