@@ -11,13 +11,7 @@ import {
   type DeviceQuery,
   type EventPage,
 } from '../types.ts';
-import {
-  PELION_MAX_LIMIT,
-  messageTypesOf,
-  pelionApiBase,
-  pelionUrls,
-  queryString,
-} from './requests.ts';
+import { PELION_MAX_LIMIT, messageTypesOf, pelionUrls } from './requests.ts';
 import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
 import {
   pelionDeviceSchema,
@@ -54,8 +48,7 @@ export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
 };
 
 export function createPelionAdapter(info: BackendInfo): BackendAdapter {
-  const directoryUrl = (params: Array<[string, string]>) =>
-    `${pelionApiBase(info.id)}/devices?${queryString(params)}`;
+  const directoryUrl = (params: Array<[string, string]>) => pelionUrls.devices(info.id, params);
   const init = (signal?: AbortSignal) => ({ signal, credentialVariable: CREDENTIAL_VARIABLE });
 
   /** A list call; the API sometimes answers 404 "Unable to find page." for an empty list. */

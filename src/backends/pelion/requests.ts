@@ -66,6 +66,9 @@ export function pelionApiBase(backendId: string): string {
 }
 
 export const pelionUrls = {
+  /** A page of the device directory. */
+  devices: (backendId: string, params: Array<[string, string]>) =>
+    `${pelionApiBase(backendId)}/devices?${queryString(params)}`,
   device: (backendId: string, deviceId: string) =>
     `${pelionApiBase(backendId)}/devices/${encodeURIComponent(deviceId)}`,
   event: (backendId: string, eventId: string) =>
