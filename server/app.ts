@@ -7,28 +7,53 @@ import path from 'node:path';
 import { fleetlogError } from './backends/forwarding.ts';
 import type { ConfiguredBackend, PublicBackend } from './backends/types.ts';
 import { createAssetStore } from './assets.ts';
-import { createShell, type Shell, type ViteManifest } from './shell.ts';
+import {
+  createShell,
+  eventLogTarget,
+  type FirstScreenMarkup,
+  type Shell,
+  type ViteManifest,
+} from './shell.ts';
 
 export interface AppOptions {
   backends: ConfiguredBackend[];
   /** Directory of the built SPA; omitted in dev (Vite serves it) and in API tests. */
   staticDir?: string;
+  /**
+   * Render an Event log link's first screen on the server (server/first-screen/render.tsx).
+   * Default: on whenever `staticDir` is given.
+   */
+  firstScreen?: boolean;
 }
+
+/**
+ * How long a page waits for its server-rendered first screen (upstream requests included) before
+ * it is served without one; the app then loads the data itself, as it would have anyway.
+ */
+export const FIRST_SCREEN_DEADLINE_MS = 300;
 
 export function publicBackend(backend: ConfiguredBackend): PublicBackend {
   const { id, kind, label, demo, capabilities } = backend;
   return { id, kind, label, demo, capabilities };
 }
 
-export function createApp({ backends, staticDir }: AppOptions): Hono {
+export function createApp({ backends, staticDir, firstScreen = true }: AppOptions): Hono {
   const app = new Hono();
+  // React's server renderer loads in the background: the server is up at once, and until the
+  // renderer is ready pages are simply served without a first screen.
+  const renderer =
+    staticDir && firstScreen ? import('./first-screen/render.tsx') : null;
+  renderer?.catch((error: unknown) =>
+    console.error(`Server rendering is off: ${error instanceof Error ? error.message : error}`),
+  );
   const byId = new Map(backends.map((b) => [b.id, b]));
+  const publicBackends = backends.map(publicBackend);
   // Event pages and the bundle are text that shrinks ~5-10x; only bodies over 1 KB are compressed.
   app.use('*', compress());
 
   app.get('/api/backends', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ backends: backends.map(publicBackend) });
+    return c.json({ backends: publicBackends });
   });
 
   app.all('/api/:backendId/*', async (c) => {
@@ -86,15 +111,56 @@ export function createApp({ backends, staticDir }: AppOptions): Hono {
     app.get('*', async (c) => {
       const builtAt = statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs ?? 0;
       if (shell?.builtAt !== builtAt) {
-        shell = { builtAt, shell: loadShell(staticDir, backends.map(publicBackend)) };
+        shell = { builtAt, shell: loadShell(staticDir, publicBackends) };
       }
       c.header('cache-control', 'no-cache');
       const url = new URL(c.req.url);
-      return c.html((await shell.shell).htmlFor(url.pathname, url.search));
+      const [page, first] = await Promise.all([shell.shell, firstScreenFor(url)]);
+      return c.html(page.htmlFor(url.pathname, url.search, first));
     });
   }
 
+  /** The first screen of an Event log link, or null (see FirstScreenMarkup). */
+  async function firstScreenFor(url: URL): Promise<FirstScreenMarkup | null> {
+    if (!renderer) return null;
+    const target = eventLogTarget(url.pathname, url.search, publicBackends);
+    if (!target?.query) return null;
+    const render = renderer.then(({ renderFirstScreen }) =>
+      renderFirstScreen({
+        url: url.href,
+        target,
+        backends: publicBackends,
+        // Through this app's own /api routes: the same forwarding, credentials and deadlines.
+        transport: async (path, init) => app.request(path, init),
+      }),
+    );
+    try {
+      return await withDeadline(render, FIRST_SCREEN_DEADLINE_MS);
+    } catch (error) {
+      // A bug in rendering; the page still works without its first screen.
+      console.error(
+        `First screen of ${url.pathname} not rendered: ${error instanceof Error ? error.message : error}`,
+      );
+      return null;
+    }
+  }
+
   return app;
+}
+
+/** The promise's value, or null if it takes longer than `ms` (it still runs to its end). */
+async function withDeadline<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  // A rejection after the deadline has nobody to tell; rendering errors before it are reported.
+  promise.catch(() => undefined);
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function loadShell(staticDir: string, backends: PublicBackend[]): Promise<Shell> {

@@ -19,6 +19,8 @@
  */
 import { pelionUrls } from '../src/backends/pelion/requests.ts';
 import { clockFreeFirstQuery, pageSizeFor } from '../src/features/events/api/first-page.ts';
+import type { EventQuery } from '../src/backends/types.ts';
+import { LOCAL_TIMES_SCRIPT } from './first-screen/local-times.ts';
 import type { BackendKind, PublicBackend } from './backends/types.ts';
 
 /** The parts of `.vite/manifest.json` used here. Keys are source paths relative to the root. */
@@ -102,6 +104,30 @@ export function modulesForPath(
   return { backend, modules };
 }
 
+/** An Event log link whose first page the server can fetch (and render) ahead of the browser. */
+export interface EventLogTarget {
+  backend: PublicBackend;
+  deviceId: string;
+  eventId: string | undefined;
+  /** The first page's query; null when it depends on the browser's clock (`from=now-24h`). */
+  query: EventQuery | null;
+}
+
+/** The Event log link a URL opens, on a Pelion backend (whose reads are GETs through this server). */
+export function eventLogTarget(
+  pathname: string,
+  search: string,
+  backends: readonly PublicBackend[],
+): EventLogTarget | null {
+  const route = routeOfPath(pathname, backends);
+  const { backend, deviceId, eventId } = route;
+  if (backend?.kind !== 'pelion' || !isEventLog(route) || !deviceId) return null;
+  // A malformed segment (null) fails on the client too; nothing to fetch for it.
+  if (eventId === null || route.tab === null) return null;
+  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
+  return { backend, deviceId, eventId, query };
+}
+
 /**
  * The `/api` GETs an Event log link will make first, as the Pelion adapter builds them; none for
  * other routes, other kinds, or a link whose first page depends on the browser's clock.
@@ -111,13 +137,10 @@ export function dataRequestsFor(
   search: string,
   backends: readonly PublicBackend[],
 ): string[] {
-  const route = routeOfPath(pathname, backends);
-  const { backend, deviceId, eventId } = route;
-  if (backend?.kind !== 'pelion' || !isEventLog(route) || !deviceId) return [];
-  // A malformed segment (null) fails on the client too; nothing to fetch for it.
-  if (eventId === null || route.tab === null) return [];
+  const target = eventLogTarget(pathname, search, backends);
+  if (!target) return [];
+  const { backend, deviceId, eventId, query } = target;
   const urls = [pelionUrls.device(backend.id, deviceId)];
-  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
   if (query) urls.push(pelionUrls.eventList(backend.id, query, null, pageSizeFor(backend)));
   if (eventId !== undefined) urls.push(pelionUrls.event(backend.id, eventId));
   return urls;
@@ -147,12 +170,42 @@ function jsonForScript(value: unknown): string {
     .replace(/&/g, '\\u0026');
 }
 
+const ROOT_ELEMENT = /<div id="root"><\/div>/;
+
+function withFirstScreen(page: string, { html, state, localTimes }: FirstScreenMarkup): string {
+  if (!ROOT_ELEMENT.test(page)) return page;
+  const parts = [
+    `<div id="root" data-first-screen>${html}</div>`,
+    `<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
+  ];
+  if (localTimes) parts.push(`<script>${LOCAL_TIMES_SCRIPT}</script>`);
+  // A function, so `$` sequences in the markup are not read as replacement patterns.
+  return page.replace(ROOT_ELEMENT, () => parts.join('\n    '));
+}
+
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The id of the inline JSON element holding the queries a first screen was rendered from. */
+export const SERVER_STATE_ELEMENT_ID = 'fleetlog-state';
+
+/** A page the server rendered (server/first-screen/render.tsx). */
+export interface FirstScreenMarkup {
+  /** Markup for `#root`. */
+  html: string;
+  /** The app's query cache it was rendered from (React Query's dehydrated state). */
+  state: unknown;
+  /** Its event times are in local time: the browser rewrites them in its own zone at once. */
+  localTimes: boolean;
+}
+
 export interface Shell {
-  /** The HTML to serve for a client-side route; `search` is the raw query string ('' or '?…'). */
-  htmlFor(pathname: string, search?: string): string;
+  /**
+   * The HTML to serve for a client-side route; `search` is the raw query string ('' or '?…').
+   * With a first screen, `#root` holds it and its data; the data preloads are left out, since the
+   * app has that data already.
+   */
+  htmlFor(pathname: string, search?: string, firstScreen?: FirstScreenMarkup | null): string;
 }
 
 export function createShell(
@@ -169,8 +222,9 @@ export function createShell(
   const cache = new Map<string, string>();
 
   return {
-    htmlFor(pathname, search = '') {
+    htmlFor(pathname, search = '', firstScreen = null) {
       const page = pageFor(pathname);
+      if (firstScreen) return withFirstScreen(page, firstScreen);
       const data = dataRequestsFor(pathname, search, backends).map(
         (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,
       );

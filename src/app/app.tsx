@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { RouterProvider } from 'react-router';
 import { adapterFor } from '../backends/registry.ts';
@@ -21,9 +21,23 @@ export interface AppInstance {
  * loaders, so main.tsx calls this before React's first render: a deep link's loaders (and the
  * requests they start) do not wait for React to render the app shell first.
  */
-export function createAppInstance(): AppInstance {
+export function createAppInstance(serverState: DehydratedState | null = null): AppInstance {
   const queryClient = createQueryClient();
+  // Before the router exists: its loaders then find the server's data and fetch nothing.
+  if (serverState) hydrate(queryClient, serverState);
   return { queryClient, router: createAppRouter({ queryClient, adapterFor }) };
+}
+
+/** Resolves once the router's first navigation (loaders, lazy route code) has finished. */
+export function whenRouterReady(router: AppInstance['router']): Promise<void> {
+  return new Promise((resolve) => {
+    if (router.state.initialized) return resolve();
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 export function App({ instance }: { instance: AppInstance }) {

@@ -11,7 +11,12 @@ export interface FetchJsonInit extends RequestInit {
   signal?: AbortSignal;
   /** Name of the server variable holding the credential, shown when the backend answers 401. */
   credentialVariable?: string;
+  /** Sends the request; the browser's `fetch` unless the caller brings its own (server rendering). */
+  transport?: Transport;
 }
+
+/** How an adapter's requests reach `/api/…`: `fetch` in the browser, the app itself on the server. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
 interface ErrorEnvelope {
   code?: string;
@@ -121,10 +126,10 @@ function isAbort(error: unknown): boolean {
 
 /** GETs (or sends) a request and returns the parsed JSON body of a 2xx answer. */
 export async function fetchJson(url: string, init: FetchJsonInit = {}): Promise<unknown> {
-  const { credentialVariable: _credentialVariable, ...requestInit } = init;
+  const { credentialVariable: _credentialVariable, transport, ...requestInit } = init;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await (transport ?? fetch)(url, {
       ...requestInit,
       headers: { accept: 'application/json', ...requestInit.headers },
     });

@@ -1,4 +1,4 @@
-import { fetchJson, parseOrThrow } from '../http.ts';
+import { fetchJson, parseOrThrow, type Transport } from '../http.ts';
 import {
   BackendError,
   type BackendAdapter,
@@ -47,9 +47,13 @@ export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
   ],
 };
 
-export function createPelionAdapter(info: BackendInfo): BackendAdapter {
+export function createPelionAdapter(info: BackendInfo, transport?: Transport): BackendAdapter {
   const directoryUrl = (params: Array<[string, string]>) => pelionUrls.devices(info.id, params);
-  const init = (signal?: AbortSignal) => ({ signal, credentialVariable: CREDENTIAL_VARIABLE });
+  const init = (signal?: AbortSignal) => ({
+    signal,
+    credentialVariable: CREDENTIAL_VARIABLE,
+    transport,
+  });
 
   /** A list call; the API sometimes answers 404 "Unable to find page." for an empty list. */
   async function getList(url: string, signal?: AbortSignal): Promise<PelionList> {

@@ -87,7 +87,8 @@ export function EventLogRoute() {
     [navigate, info.id, deviceId, searchText],
   );
 
-  const origin = window.location.origin;
+  // No window when the server renders the first screen; the links are only used on a click.
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const eventLink = openEvent
     ? origin + eventLinkPath(info.id, deviceId, openEvent.id, search, openEvent.time)
     : null;

@@ -1,0 +1,87 @@
+/**
+ * Server-rendered first screen of an Event log link. The SPA's own route tree and components render
+ * the page here, with the device and the first page of events the server fetched through its own
+ * `/api` (so credentials and upstream handling are the same as for the browser). The browser shows
+ * these rows as soon as the HTML and the stylesheet are in, instead of after the scripts ran; the
+ * app then takes the page over with the same data (embedded, see `SERVER_STATE_ELEMENT_ID`) and
+ * sends no request for it.
+ *
+ * Only for links whose first page does not depend on the browser's clock (as the data preloads in
+ * server/shell.ts) and for Pelion backends, whose reads are plain GETs through the proxy. Anything
+ * else — another kind, a failed request, a redirect — yields null (a render error throws), and the
+ * page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
+ */
+import { dehydrate } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { AppProvider } from '../../src/app/provider.tsx';
+import { createAppRoutes } from '../../src/app/router.tsx';
+import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
+import type { Transport } from '../../src/backends/http.ts';
+import { createPelionAdapter } from '../../src/backends/pelion/adapter.ts';
+import type { BackendAdapter, BackendInfo } from '../../src/backends/types.ts';
+import type { EventLogTarget, FirstScreenMarkup } from '../shell.ts';
+import { deviceQueryOptions } from '../../src/features/devices/api/get-device.ts';
+import { getEventQueryOptions } from '../../src/features/events/api/get-event.ts';
+import { listEventsQueryOptions } from '../../src/features/events/api/list-events.ts';
+import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
+import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
+import { parseSearchParams } from '../../src/lib/url-state.ts';
+import { createQueryClient } from '../../src/lib/query-client.ts';
+
+export interface FirstScreenRequest {
+  /** Absolute URL of the page (only its path and query matter). */
+  url: string;
+  target: EventLogTarget;
+  backends: readonly BackendInfo[];
+  /** Reaches this server's `/api` without a socket. */
+  transport: Transport;
+}
+
+export async function renderFirstScreen({
+  url: pageUrl,
+  target,
+  backends,
+  transport,
+}: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
+  const { backend, deviceId, eventId } = target;
+  if (backend.kind !== 'pelion' || !target.query) return null;
+  const queryClient = createQueryClient();
+  // No retries here: a failing upstream is the browser's to report, with its retry button.
+  queryClient.setDefaultOptions({
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  });
+  try {
+    queryClient.setQueryData(backendsQueryOptions().queryKey, [...backends]);
+    const adapter: BackendAdapter = createPelionAdapter(backend, transport);
+    const url = new URL(pageUrl);
+    const { values } = parseSearchParams(eventLogParams, url.searchParams);
+    const list = listEventsQueryOptions(adapter, deviceId, eventListFilters(backend, values));
+    await Promise.all([
+      queryClient.prefetchQuery(deviceQueryOptions(adapter, deviceId)),
+      queryClient.prefetchInfiniteQuery(list),
+      eventId === undefined
+        ? null
+        : queryClient.prefetchQuery(getEventQueryOptions(adapter, deviceId, eventId)),
+    ]);
+    // Errors are the app's to show, with everything it offers (retry, request id); not here.
+    if (queryClient.getQueryCache().getAll().some((query) => query.state.status !== 'success'))
+      return null;
+
+    const handler = createStaticHandler(
+      createAppRoutes({ queryClient, adapterFor: () => adapter }),
+    );
+    const context = await handler.query(new Request(url));
+    if (context instanceof Response || context.errors) return null;
+    const router = createStaticRouter(handler.dataRoutes, context);
+    const html = renderToString(
+      <AppProvider queryClient={queryClient}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </AppProvider>,
+    );
+    return { html, state: dehydrate(queryClient), localTimes: values.tz === 'local' };
+  } finally {
+    // Drops the cache and its garbage-collection timers: nothing outlives the request.
+    queryClient.clear();
+  }
+}
