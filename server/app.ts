@@ -37,14 +37,35 @@ export function publicBackend(backend: ConfiguredBackend): PublicBackend {
   return { id, kind, label, demo, capabilities };
 }
 
+const rendererReady = new WeakMap<Hono, Promise<void>>();
+
+/**
+ * Resolves once the app can render first screens (its renderer loaded and warmed up), or knows it
+ * cannot. The server starts listening after it, so its first page is as fast as any other.
+ */
+export function firstScreensReady(app: Hono): Promise<void> {
+  return rendererReady.get(app) ?? Promise.resolve();
+}
+
 export function createApp({ backends, staticDir, firstScreen = true }: AppOptions): Hono {
   const app = new Hono();
   // React's server renderer loads in the background: the server is up at once, and until the
   // renderer is ready pages are simply served without a first screen.
+  const firstScreenBackend = backends.find((backend) => backend.kind === 'pelion');
   const renderer =
-    staticDir && firstScreen ? import('./first-screen/render.tsx') : null;
-  renderer?.catch((error: unknown) =>
-    console.error(`Server rendering is off: ${error instanceof Error ? error.message : error}`),
+    staticDir && firstScreen && firstScreenBackend
+      ? import('./first-screen/render.tsx').then(async (module) => {
+          await module.warmUp(publicBackend(firstScreenBackend));
+          return module;
+        })
+      : null;
+  rendererReady.set(
+    app,
+    renderer?.then(
+      () => undefined,
+      (error: unknown) =>
+        console.error(`Server rendering is off: ${error instanceof Error ? error.message : error}`),
+    ) ?? Promise.resolve(),
   );
   const byId = new Map(backends.map((b) => [b.id, b]));
   const publicBackends = backends.map(publicBackend);

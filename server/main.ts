@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildBackends } from './backends/registry.ts';
-import { createApp } from './app.ts';
+import { createApp, firstScreensReady } from './app.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function main(): void {
+async function main(): Promise<void> {
   // The production server: React's server renderer (loaded later, see createApp) in its
   // production build, which is several times faster than the development one.
   process.env.NODE_ENV ??= 'production';
@@ -34,6 +34,7 @@ function main(): void {
   const started = performance.now();
   const backends = buildBackends(config, Date.now, { warmDemo: true });
   const app = createApp({ backends, staticDir });
+  await firstScreensReady(app);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     console.log(
@@ -54,4 +55,4 @@ function main(): void {
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -1,18 +1,20 @@
 /**
- * The SPA shell (dist/index.html) as served for a given URL. Two additions save a deep link its
+ * The SPA shell (dist/index.html) as served for a given URL. What it adds saves a deep link its
  * request waterfall (HTML → entry → backend list → adapter and route chunks → data):
  *
  * - the backend list, inline as JSON, so the app knows the backend's kind without asking
  *   `GET /api/backends` (the list holds no secrets; see publicBackend);
  * - `<link rel="modulepreload">` for the chunks the URL's route will import (its page, the
- *   backend kind's adapter), so they download alongside the entry chunk instead of after it ran.
- *
+ *   backend kind's adapter), so they download alongside the entry chunk instead of after it ran;
  * - `<link rel="preload" as="fetch">` for an Event log link's first data requests (device, first
  *   page, linked event), so they leave while the HTML is parsed instead of after the scripts ran.
  *   The URLs come from the same pure functions the adapter requests them with; the browser hands
  *   the preloaded response to the adapter's `fetch` only when the URL is byte-identical. Only for
  *   backends whose reads are GETs (Pelion), and only when the page would not resolve a relative
- *   time bound by its own clock.
+ *   time bound by its own clock;
+ * - for such a link without a relative bound, the page itself: `#root` holds the first screen
+ *   the server rendered (server/first-screen/) and the data it was rendered from, in place of
+ *   the data preloads.
  *
  * Chunk names come from Vite's build manifest. Without one (an older build) the shell is served
  * as built and the app falls back to asking for everything itself.

@@ -65,7 +65,12 @@ export async function renderFirstScreen({
         : queryClient.prefetchQuery(getEventQueryOptions(adapter, deviceId, eventId)),
     ]);
     // Errors are the app's to show, with everything it offers (retry, request id); not here.
-    if (queryClient.getQueryCache().getAll().some((query) => query.state.status !== 'success'))
+    if (
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .some((query) => query.state.status !== 'success')
+    )
       return null;
 
     const handler = createStaticHandler(
@@ -84,4 +89,40 @@ export async function renderFirstScreen({
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
     queryClient.clear();
   }
+}
+
+/**
+ * Renders one first screen from made-up data, without any upstream: the first real request after
+ * a start then finds React's server renderer compiled and fast, instead of missing its deadline.
+ */
+export async function warmUp(backend: BackendInfo): Promise<void> {
+  const deviceId = '0'.repeat(32);
+  const events = Array.from({ length: 40 }, (_, index) => ({
+    id: index.toString(16).padStart(32, '0'),
+    date_time: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    device_id: deviceId,
+    event_type: 'UPD4_FAIL_101',
+    event_type_description: index % 3 === 0 ? 'FAIL' : 'SUCCESS',
+    description: 'Warm-up event',
+    state_change: false,
+  }));
+  const transport: Transport = async (url) =>
+    Response.json(
+      new URL(url, 'http://warm-up').pathname.endsWith('/device-events')
+        ? { object: 'list', data: events, has_more: false, total_count: events.length }
+        : { id: deviceId, name: 'warm-up', state: 'registered' },
+    );
+  const target: EventLogTarget = {
+    backend,
+    deviceId,
+    eventId: undefined,
+    query: { deviceId, levels: [], identifier: undefined, order: 'desc' },
+  };
+  const eventsPath = `/${encodeURIComponent(backend.id)}/devices/${deviceId}/events`;
+  await renderFirstScreen({
+    url: `http://warm-up${eventsPath}`,
+    target,
+    backends: [backend],
+    transport,
+  });
 }

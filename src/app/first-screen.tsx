@@ -17,7 +17,11 @@ export function serverRenderedState(
   const element = doc.getElementById(SERVER_STATE_ID);
   try {
     const state: unknown = JSON.parse(element?.textContent ?? '');
-    if (typeof state === 'object' && state !== null && Array.isArray((state as DehydratedState).queries))
+    if (
+      typeof state === 'object' &&
+      state !== null &&
+      Array.isArray((state as DehydratedState).queries)
+    )
       return state as DehydratedState;
   } catch {
     // Fall through: treated as no first screen.
@@ -29,7 +33,13 @@ export function serverRenderedState(
  * Marks the moment the app's own markup replaced the server's: `#root` loses its
  * `data-first-screen` marker in the commit that shows the app (the bench times it).
  */
-export function FirstScreenTakeover({ root, children }: { root: HTMLElement; children: ReactNode }) {
+export function FirstScreenTakeover({
+  root,
+  children,
+}: {
+  root: HTMLElement;
+  children: ReactNode;
+}) {
   useLayoutEffect(() => root.removeAttribute(FIRST_SCREEN_ATTRIBUTE), [root]);
   return children;
 }

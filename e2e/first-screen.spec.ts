@@ -1,0 +1,93 @@
+/**
+ * The server-rendered first screen of an Event log link (server/first-screen/): rows before any
+ * script, the same rows when the app takes over, and no second request for them.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
+import { appRowTime } from '../scripts/bench/browser/launch.ts';
+import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+
+const device = NOTABLE_PELION_DEVICES.mediumHistory;
+const eventLog = `/demo-pelion/devices/${device}/events`;
+
+async function newestEventIds(page: Page, count: number): Promise<string[]> {
+  const answer = await page.request.get(
+    `/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=DESC&limit=${count}`,
+  );
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as { data: Array<{ id: string }> }).data.map((event) => event.id);
+}
+
+const rowIds = (page: Page) =>
+  page.locator('[data-event-id]').evaluateAll((rows) => rows.map((row) => row.dataset.eventId));
+
+const firstRowTimeText = (page: Page) =>
+  page.locator('[data-event-id]').first().locator('time').textContent();
+
+test.describe('first screen of an Event log link', () => {
+  test.describe('with JavaScript off', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the link still shows the device and its newest events', async ({ page }) => {
+      await page.goto(eventLog);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('gateway-longhaul-002');
+      await expect(page.getByRole('tab', { name: 'Event log' })).toBeVisible();
+      const newest = await newestEventIds(page, 5);
+      expect((await rowIds(page)).slice(0, 5)).toEqual(newest);
+      await expect(page.locator('[data-event-id]').first()).toBeVisible();
+    });
+  });
+
+  test('the app takes the rows over without asking for them again, and they respond', async ({
+    page,
+  }) => {
+    const eventRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) eventRequests.push(`${url.pathname}${url.search}`);
+    });
+    await page.addInitScript({ content: PAGE_PROBE });
+    await page.goto(eventLog);
+    await appRowTime(page);
+    const newest = await newestEventIds(page, 3);
+    expect((await rowIds(page)).slice(0, 3)).toEqual(newest);
+    await page.waitForLoadState('networkidle');
+    expect(eventRequests, eventRequests.join('\n')).toEqual([]);
+
+    await page.locator(`[data-event-id="${newest[1]}"]`).click();
+    await expect(page.getByRole('heading', { name: 'Event details' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(`${eventLog}/${newest[1]}`);
+  });
+
+  test.describe('in a browser far from the server’s zone', () => {
+    test.use({ timezoneId: 'America/Los_Angeles' });
+
+    test('rows show local time before the app runs, the same text the app then shows', async ({
+      page,
+      browser,
+    }) => {
+      // Only the page's own inline scripts run: the server's rows as the browser first shows them.
+      const early = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+      const earlyPage = await early.newPage();
+      await earlyPage.route('**/assets/*.js', (route) => route.abort());
+      await earlyPage.goto(eventLog);
+      await expect(
+        earlyPage.locator('#root[data-first-screen] [data-event-id]').first(),
+      ).toBeVisible();
+      const beforeApp = await firstRowTimeText(earlyPage);
+      const utc = await earlyPage
+        .locator('[data-event-id]')
+        .first()
+        .locator('time')
+        .getAttribute('datetime');
+      await early.close();
+
+      await page.addInitScript({ content: PAGE_PROBE });
+      await page.goto(eventLog);
+      await appRowTime(page);
+      expect(beforeApp).toBe(await firstRowTimeText(page));
+      // Los Angeles is 7 or 8 hours behind UTC: the text is not the server's UTC clock time.
+      expect(beforeApp?.slice(11, 13)).not.toBe(utc?.slice(11, 13));
+    });
+  });
+});

@@ -1,0 +1,155 @@
+import { hydrate, type DehydratedState, type InfiniteData } from '@tanstack/react-query';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Device } from '../../src/backends/types.ts';
+import { deviceKeys } from '../../src/features/devices/api/device-keys.ts';
+import { eventQueries } from '../../src/features/events/api/event-queries.ts';
+import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
+import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
+import type { LoadedEventPage } from '../../src/features/events/utils/page-window.ts';
+import { createQueryClient } from '../../src/lib/query-client.ts';
+import { parseSearchParams } from '../../src/lib/url-state.ts';
+import { createApp, publicBackend } from '../app.ts';
+import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
+import { buildBackends } from '../backends/registry.ts';
+import { loadConfig } from '../config.ts';
+import { DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
+import { NOTABLE_PELION_DEVICES } from '../fleet/pelion-fleet.ts';
+import { eventLogTarget, SERVER_STATE_ELEMENT_ID } from '../shell.ts';
+import { renderFirstScreen } from './render.tsx';
+
+const backends = buildBackends(loadConfig({}));
+const api = createApp({ backends });
+const publicBackends = backends.map(publicBackend);
+const device = NOTABLE_PELION_DEVICES.mediumHistory;
+const eventsPath = `/demo-pelion/devices/${device}/events`;
+
+async function render(pathAndQuery: string) {
+  const url = new URL(pathAndQuery, 'http://fleetlog.test');
+  const target = eventLogTarget(url.pathname, url.search, publicBackends);
+  if (!target) throw new Error(`${pathAndQuery} is not an Event log link`);
+  return renderFirstScreen({
+    url: url.href,
+    target,
+    backends: publicBackends,
+    transport: async (requestPath, init) => api.request(requestPath, init),
+  });
+}
+
+async function newestEvents(query: string): Promise<Array<{ id: string }>> {
+  const response = await api.request(
+    `/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=DESC&${query}`,
+  );
+  return ((await response.json()) as { data: Array<{ id: string }> }).data;
+}
+
+const rowIds = (html: string) => [...html.matchAll(/data-event-id="([^"]+)"/g)].map((m) => m[1]);
+
+/** The queries of a first screen, in a cache like the app's, read with the app's own keys. */
+function appCacheOf(state: unknown, search: string) {
+  const client = createQueryClient();
+  hydrate(client, state as DehydratedState);
+  const info = publicBackends[0]!;
+  const { values } = parseSearchParams(eventLogParams, new URLSearchParams(search));
+  const list = client.getQueryData<InfiniteData<LoadedEventPage>>(
+    eventQueries.list(info.id, device, eventListFilters(info, values)),
+  );
+  const record = client.getQueryData<Device>(deviceKeys.detail(info.id, device));
+  return { list, record };
+}
+
+describe('server-rendered first screen of an Event log link', () => {
+  it('shows the device and its newest events, as the API lists them', async () => {
+    const screen = await render(eventsPath);
+    expect(screen).not.toBeNull();
+    const newest = await newestEvents('limit=5');
+    const ids = rowIds(screen!.html);
+    expect(ids.slice(0, 5)).toEqual(newest.map((event) => event.id));
+    // A viewport's worth, not the whole page: the rows are windowed on the server too.
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.length).toBeLessThan(60);
+    expect(screen!.html).toMatch(/<h1[^>]*>gateway-longhaul-002<\/h1>/);
+    expect(screen!.html).toContain('role="tab"');
+    expect(screen!.localTimes).toBe(true);
+  });
+
+  it('embeds the data under the keys the app reads, so the app asks for none of it again', async () => {
+    const search = '?type=FAIL&order=asc&tz=utc';
+    const screen = await render(`${eventsPath}${search}`);
+    expect(screen?.localTimes).toBe(false);
+    const { list, record } = appCacheOf(screen!.state, search);
+    expect(record?.name).toBe('gateway-longhaul-002');
+    const firstPage = list?.pages[0]?.events ?? [];
+    expect(firstPage).toHaveLength(200);
+    expect(firstPage.every((event) => event.level === 'FAIL')).toBe(true);
+    // The rows on screen are the first of that page, oldest first.
+    expect(rowIds(screen!.html)).toEqual(
+      firstPage.slice(0, rowIds(screen!.html).length).map((event) => event.id),
+    );
+    const oldest = await api.request(
+      `/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=ASC&limit=1000`,
+    );
+    const { data } = (await oldest.json()) as {
+      data: Array<{ id: string; event_type_description: string }>;
+    };
+    const oldestFail = data.find((event) => event.event_type_description === 'FAIL');
+    expect(oldestFail).toBeDefined();
+    expect(firstPage[0]?.id).toBe(oldestFail?.id);
+  });
+
+  it('renders a linked event with its log and embeds the event', async () => {
+    const [event] = await newestEvents('limit=1');
+    const screen = await render(`${eventsPath}/${event!.id}`);
+    expect(rowIds(screen!.html)).toContain(event!.id);
+    expect(JSON.stringify(screen!.state)).toContain(`"detail","${event!.id}"`);
+  });
+
+  it('leaves a device the backend does not know to the app, which explains it', async () => {
+    expect(await render('/demo-pelion/devices/0000000000000000000000000000dead/events')).toBeNull();
+  });
+});
+
+describe('pages served with a first screen', () => {
+  const staticDir = mkdtempSync(path.join(tmpdir(), 'fleetlog-first-screen-'));
+  mkdirSync(path.join(staticDir, 'assets'));
+  writeFileSync(
+    path.join(staticDir, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8"></head><body><div id="root"></div></body></html>',
+  );
+  const app = createApp({ backends, staticDir });
+
+  it('hold the rows, the data and no credential; the data preloads are left out', async () => {
+    const html = await (await app.request(eventsPath)).text();
+    expect(html).toContain('<div id="root" data-first-screen>');
+    expect(rowIds(html).length).toBeGreaterThan(10);
+    expect(html).toContain(`<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">`);
+    // The inline script that puts the times into the browser's zone (tz=local is the default).
+    expect(html).toContain("querySelectorAll('#root [data-event-id] time[datetime]')");
+    expect(html).not.toContain('rel="preload" as="fetch"');
+    expect(html).not.toContain(DEMO_PELION_API_KEY);
+  });
+
+  it('are not made for a link whose first page depends on the browser clock', async () => {
+    const html = await (await app.request(`${eventsPath}?from=now-24h`)).text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('rel="preload" as="fetch"');
+  });
+
+  it('do not wait for an upstream that does not answer: the page comes without a first screen', async () => {
+    const hanging: ConfiguredBackend = {
+      id: 'stuck',
+      kind: 'pelion',
+      label: 'Stuck',
+      demo: false,
+      capabilities: PELION_CAPABILITIES,
+      forward: () => new Promise<Response>(() => undefined),
+    };
+    const stuckApp = createApp({ backends: [hanging], staticDir });
+    const html = await (await stuckApp.request(`/stuck/devices/${device}/events`)).text();
+    expect(html).toContain('<div id="root"></div>');
+    // The app fetches the data itself; the preloads make that start early.
+    expect(html).toContain('rel="preload" as="fetch"');
+  });
+});
