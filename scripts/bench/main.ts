@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const table = results.table([
     'initialJs',
     'coldLoad',
+    'coldInteractive',
     'deepLinkRequests',
     'flingP95',
     'flingLongTask',

@@ -1,10 +1,12 @@
 /**
- * One cold load of a deep link: when the first event row is on screen, how many gzip bytes of
- * JavaScript had been downloaded by then, and which /api requests the page made. Shared by the
- * bench and the budgets spec, so both measure the same thing.
+ * One cold load of a deep link: when the first event row is on screen, when the app itself shows
+ * rows (after a server-rendered first screen, that is when the page responds to input), how many
+ * gzip bytes of JavaScript had been downloaded by then, and which /api requests the page made.
+ * Shared by the bench and the budgets spec, so both measure the same thing.
  */
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from '@playwright/test';
+import { SERVER_STATE_ELEMENT_ID } from '../../../server/shell.ts';
 import { watchFirstRow } from './launch.ts';
 
 export interface JsFile {
@@ -25,11 +27,15 @@ export interface ApiRequest {
 export interface DeepLinkLoad {
   /** ms from navigation start to the first frame showing an event row. */
   firstRowMs: number;
-  /** Scripts whose download finished before the first row. */
+  /** ms from navigation start to the first frame showing a row the app rendered (interactive). */
+  appRowMs: number;
+  /** The server sent the page with a first screen (rows before any script). */
+  firstScreen: boolean;
+  /** Scripts whose download finished before the app's first row. */
   js: JsFile[];
   jsGzipBytes: number;
   jsServedBytes: number;
-  /** /api requests sent before the first row was shown. */
+  /** /api requests sent before the app's first row was shown. */
   apiBeforeFirstRow: ApiRequest[];
   /** /api requests sent until the network went quiet after it. */
   api: ApiRequest[];
@@ -58,14 +64,16 @@ export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLo
   });
 
   const firstRow = watchFirstRow(page);
+  const appRow = watchFirstRow(page, 30_000, 'app');
   await page.goto(path, { waitUntil: 'commit' });
   const firstRowMs = await firstRow();
+  const appRowMs = await appRow();
   const apiBeforeFirstRow = [...api];
-  // Resource Timing shares the page's clock, so "finished before the first row" is exact.
+  // Resource Timing shares the page's clock, so "finished before the app's first row" is exact.
   const finishedBefore = new Map(
     (await page.evaluate(
       `performance.getEntriesByType('resource')
-        .filter((entry) => entry.responseEnd <= window.__bench.firstRowAt)
+        .filter((entry) => entry.responseEnd <= window.__bench.appRowAt)
         .map((entry) => [entry.name, entry.encodedBodySize])`,
     )) as Array<[string, number]>,
   );
@@ -81,9 +89,14 @@ export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLo
       servedBytes,
     });
   }
+  const firstScreen = (await page.evaluate(
+    `document.getElementById('${SERVER_STATE_ELEMENT_ID}') !== null`,
+  )) as boolean;
   await page.waitForLoadState('networkidle');
   return {
     firstRowMs,
+    appRowMs,
+    firstScreen,
     js,
     jsGzipBytes: js.reduce((sum, file) => sum + file.gzipBytes, 0),
     jsServedBytes: js.reduce((sum, file) => sum + file.servedBytes, 0),

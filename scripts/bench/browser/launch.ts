@@ -1,7 +1,7 @@
 /** Chromium for the bench, driven by Playwright, with the project's container-safe flags. */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../chromium.ts';
-import { FIRST_ROW_MESSAGE, PAGE_PROBE } from './page-probe.ts';
+import { APP_ROW_MESSAGE, FIRST_ROW_MESSAGE, PAGE_PROBE } from './page-probe.ts';
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -19,16 +19,22 @@ export async function coldPage(
 }
 
 /**
- * Starts listening for the probe's first-row mark. Call before `page.goto` for a load that is
- * being timed: it only listens to the console, so nothing runs in the page while it loads.
+ * Starts listening for the probe's first-row mark (`app`: the first row the app rendered itself,
+ * after a server-rendered first screen). Call before `page.goto` for a load that is being timed:
+ * it only listens to the console, so nothing runs in the page while it loads.
  */
-export function watchFirstRow(page: Page, timeoutMs = 30_000): () => Promise<number> {
+export function watchFirstRow(
+  page: Page,
+  timeoutMs = 30_000,
+  which: 'any' | 'app' = 'any',
+): () => Promise<number> {
+  const mark = which === 'app' ? APP_ROW_MESSAGE : FIRST_ROW_MESSAGE;
   const told = page
     .waitForEvent('console', {
-      predicate: (message) => message.text().startsWith(`${FIRST_ROW_MESSAGE} `),
+      predicate: (message) => message.text().startsWith(`${mark} `),
       timeout: timeoutMs,
     })
-    .then((message) => Number(message.text().slice(FIRST_ROW_MESSAGE.length + 1)));
+    .then((message) => Number(message.text().slice(mark.length + 1)));
   // Handled here and rethrown below with what the page shows.
   told.catch(() => undefined);
   return async () => {
@@ -40,17 +46,20 @@ export function watchFirstRow(page: Page, timeoutMs = 30_000): () => Promise<num
   };
 }
 
-/** The probe's first-row mark (ms since navigation start) of a page already navigated. */
-export async function firstRowTime(page: Page, timeoutMs = 30_000): Promise<number> {
+/**
+ * The probe's mark (ms since navigation start) of the first row the app rendered, on a page
+ * already navigated: from then on the rows respond to scrolling, clicks and keys.
+ */
+export async function appRowTime(page: Page, timeoutMs = 30_000): Promise<number> {
   try {
-    await page.waitForFunction('window.__bench && window.__bench.firstRowAt !== null', undefined, {
+    await page.waitForFunction('window.__bench && window.__bench.appRowAt !== null', undefined, {
       timeout: timeoutMs,
       polling: 'raf',
     });
   } catch (error) {
     throw await noRowError(page, timeoutMs, error);
   }
-  return (await page.evaluate('window.__bench.firstRowAt')) as number;
+  return (await page.evaluate('window.__bench.appRowAt')) as number;
 }
 
 async function noRowError(page: Page, timeoutMs: number, cause: unknown): Promise<Error> {

@@ -8,18 +8,22 @@
  *   the console (FIRST_ROW_MESSAGE), so the bench can wait for it without evaluating anything in
  *   the page while it loads: Playwright's waitForFunction injects and compiles its own script on
  *   the page's main thread, which delayed the very load it timed by tens of milliseconds.
+ * - `appRowAt`: the same for the first row the app itself rendered, i.e. once `#root` has lost
+ *   the `data-first-screen` marker of a server-rendered first screen (APP_ROW_MESSAGE). From then
+ *   on the page responds to input. Equal to `firstRowAt` for a page without a first screen.
  * - `longTasks`: every long task (start, duration) since navigation.
  * - `fling(options)`: scrolls the events' scroll container frame by frame to the oldest event
  *   ("End of log"), or to row `stopAtRow`, recording frame intervals and the most rows in the DOM.
  * - `recordFrames()` / `stopFrames()`: the first rows' ids at every frame, for the filter change.
  */
 export const FIRST_ROW_MESSAGE = 'fleetlog-bench:first-row';
+export const APP_ROW_MESSAGE = 'fleetlog-bench:app-row';
 
 export const PAGE_PROBE = String.raw`
 (() => {
   if (window.__bench) return;
   const ROW = '[data-event-id]';
-  const bench = { firstRowAt: null, longTasks: [] };
+  const bench = { firstRowAt: null, appRowAt: null, longTasks: [] };
   window.__bench = bench;
 
   try {
@@ -31,24 +35,38 @@ export const PAGE_PROBE = String.raw`
   } catch {}
 
   const laidOut = (element) => element.getBoundingClientRect().height > 0;
-  let waitingForFrame = false;
+  const anyRow = () => document.querySelector(ROW);
+  const appRow = () => {
+    const root = document.getElementById('root');
+    return root && !root.hasAttribute('data-first-screen') ? root.querySelector(ROW) : null;
+  };
+  const marks = [
+    { key: 'firstRowAt', find: anyRow, message: '${FIRST_ROW_MESSAGE}', waiting: false },
+    { key: 'appRowAt', find: appRow, message: '${APP_ROW_MESSAGE}', waiting: false },
+  ];
   const observer = new MutationObserver(() => {
-    if (waitingForFrame || bench.firstRowAt !== null) return;
-    if (!document.querySelector(ROW)) return;
-    waitingForFrame = true;
-    const onFrame = () => {
-      const row = document.querySelector(ROW);
-      if (row && laidOut(row)) {
-        bench.firstRowAt = performance.now();
-        observer.disconnect();
-        console.debug('${FIRST_ROW_MESSAGE} ' + bench.firstRowAt);
-      } else {
-        requestAnimationFrame(onFrame);
-      }
-    };
-    requestAnimationFrame(onFrame);
+    for (const mark of marks) {
+      if (mark.waiting || bench[mark.key] !== null || !mark.find()) continue;
+      mark.waiting = true;
+      const onFrame = () => {
+        const row = mark.find();
+        if (row && laidOut(row)) {
+          bench[mark.key] = performance.now();
+          console.debug(mark.message + ' ' + bench[mark.key]);
+          if (marks.every((done) => bench[done.key] !== null)) observer.disconnect();
+        } else {
+          requestAnimationFrame(onFrame);
+        }
+      };
+      requestAnimationFrame(onFrame);
+    }
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-first-screen'],
+  });
 
   const scrollable = (element) => {
     for (let node = element.parentElement; node; node = node.parentElement) {

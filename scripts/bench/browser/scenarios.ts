@@ -2,7 +2,7 @@
 import type { Browser } from '@playwright/test';
 import type { BenchOptions } from '../options.ts';
 import type { MeasureKey } from '../measures.ts';
-import { coldPage, firstRowTime } from './launch.ts';
+import { coldPage, appRowTime } from './launch.ts';
 import { loadDeepLink } from './deep-link-load.ts';
 import { fling, heapAfterGc } from './fling.ts';
 import { changeFilter } from './filter-change.ts';
@@ -37,10 +37,13 @@ async function deepLinkRuns(
       const load = await loadDeepLink(page, eventsPath(targets));
       if (run === 0) continue;
       sink.add('coldLoad', load.firstRowMs);
+      sink.add('coldInteractive', load.appRowMs);
       sink.add('initialJs', load.jsGzipBytes / 1000);
       sink.add('deepLinkRequests', load.api.length);
       sink.log(
         `deep link run ${run}: first row ${Math.round(load.firstRowMs)} ms, ` +
+          `app's first row ${Math.round(load.appRowMs)} ms` +
+          `${load.firstScreen ? ' (server-rendered first screen)' : ' (no first screen)'}, ` +
           `${load.js.length} scripts ${(load.jsGzipBytes / 1000).toFixed(1)} KB gzip, ` +
           `${load.api.length} /api requests`,
       );
@@ -50,7 +53,7 @@ async function deepLinkRuns(
           .join(', ');
         sink.note(
           'initialJs',
-          `node:zlib gzip (level 6) of each script finished before the first row; ` +
+          `node:zlib gzip (level 6) of each script finished before the app's first row; ` +
             `${(load.jsServedBytes / 1000).toFixed(1)} KB as the server compressed them: ${files}`,
         );
         sink.note(
@@ -75,7 +78,7 @@ async function flingRuns(
     const { context, page } = await coldPage(browser, origin);
     try {
       await page.goto(eventsPath(targets));
-      await firstRowTime(page);
+      await appRowTime(page);
       const result = await fling(page, {
         pxPerFrame: options.flingPxPerFrame,
         timeoutMs: options.flingTimeoutMs,
@@ -125,7 +128,7 @@ async function filterRuns(
     const { context, page } = await coldPage(browser, origin);
     try {
       await page.goto(eventsPath(targets));
-      await firstRowTime(page);
+      await appRowTime(page);
       await page.waitForLoadState('networkidle');
       const result = await changeFilter(
         page,
@@ -161,7 +164,7 @@ export async function runBrowserScenarios(
   try {
     await deepLinkRuns(browser, origin, targets, options.runs, sink);
   } catch (error) {
-    sink.fail(['initialJs', 'coldLoad', 'deepLinkRequests'], error);
+    sink.fail(['initialJs', 'coldLoad', 'coldInteractive', 'deepLinkRequests'], error);
   }
   await filterRuns(browser, origin, targets, options.runs, sink);
   await flingRuns(browser, origin, targets, options, sink);
