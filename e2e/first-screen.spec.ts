@@ -21,6 +21,17 @@ async function newestEventIds(page: Page, count: number): Promise<string[]> {
 const rowIds = (page: Page) =>
   page.locator('[data-event-id]').evaluateAll((rows) => rows.map((row) => row.dataset.eventId));
 
+/** Console errors and warnings, uncaught errors: a failed hydration is reported as one. */
+function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
 const firstRowTimeText = (page: Page) =>
   page.locator('[data-event-id]').first().locator('time').textContent();
 
@@ -41,6 +52,7 @@ test.describe('first screen of an Event log link', () => {
   test('the app takes the rows over without asking for them again, and they respond', async ({
     page,
   }) => {
+    const problems = problemsOf(page);
     const eventRequests: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -57,6 +69,8 @@ test.describe('first screen of an Event log link', () => {
     await page.locator(`[data-event-id="${newest[1]}"]`).click();
     await expect(page.getByRole('heading', { name: 'Event details' })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(`${eventLog}/${newest[1]}`);
+    // React adopted the server's markup: a mismatch would have been reported here.
+    expect(problems).toEqual([]);
   });
 
   test.describe('in a browser far from the server’s zone', () => {
@@ -82,9 +96,12 @@ test.describe('first screen of an Event log link', () => {
         .getAttribute('datetime');
       await early.close();
 
+      const problems = problemsOf(page);
       await page.addInitScript({ content: PAGE_PROBE });
       await page.goto(eventLog);
       await appRowTime(page);
+      // The text React found in the rows is the text it renders: hydration went through.
+      expect(problems).toEqual([]);
       expect(beforeApp).toBe(await firstRowTimeText(page));
       // Los Angeles is 7 or 8 hours behind UTC: the text is not the server's UTC clock time.
       expect(beforeApp?.slice(11, 13)).not.toBe(utc?.slice(11, 13));

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADAPTER_MODULES, createShell, modulesForPath, ROUTE_MODULES } from './shell.ts';
+import {
+  ADAPTER_MODULES,
+  createShell,
+  modulesForPath,
+  ROUTE_MODULES,
+  SERVER_STATE_ELEMENT_ID,
+} from './shell.ts';
 import { ALIYUN_CAPABILITIES, PELION_CAPABILITIES, type PublicBackend } from './backends/types.ts';
 
 const backends: PublicBackend[] = [
@@ -89,5 +95,31 @@ describe('createShell', () => {
     ).htmlFor('/fleet/devices');
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/adapter.js">');
     expect(html).not.toContain('shared.js');
+  });
+
+  it('puts a first screen into #root with its state, which no event text can break out of', () => {
+    const WITH_ROOT = '<!doctype html><html><head></head><body><div id="root"></div></body></html>';
+    const html = createShell(WITH_ROOT, null, backends).htmlFor('/fleet/devices/d1/events', '', {
+      html: '<h1>Device $& $1</h1>',
+      state: { queries: [{ description: '</script><script>alert(1)</script> <!--' }] },
+      localTimes: false,
+    });
+    expect(html).toContain('<div id="root" data-first-screen><h1>Device $& $1</h1></div>');
+    const script = new RegExp(
+      `<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">(.*?)</script>`,
+      's',
+    ).exec(html);
+    expect(script?.[1]).not.toMatch(/[<>&]/);
+    expect(JSON.parse(script?.[1] ?? '')).toEqual({
+      queries: [{ description: '</script><script>alert(1)</script> <!--' }],
+    });
+    expect(html).not.toContain('time[datetime]');
+    expect(
+      createShell(WITH_ROOT, null, backends).htmlFor('/fleet/devices/d1/events', '', {
+        html: '',
+        state: {},
+        localTimes: true,
+      }),
+    ).toContain('time[datetime]');
   });
 });

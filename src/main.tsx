@@ -1,6 +1,6 @@
 import './app/start-backends-request.ts';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App, createAppInstance, whenRouterReady } from './app/app.tsx';
 import { FirstScreenTakeover, serverRenderedState } from './app/first-screen.tsx';
 import './index.css';
@@ -12,15 +12,15 @@ if (!root) throw new Error('index.html has no #root element.');
 // cache starts with them, so the app asks for none of that data again.
 const serverState = serverRenderedState(root);
 const instance = createAppInstance(serverState);
-const render = () =>
-  createRoot(root).render(
-    <StrictMode>
-      <FirstScreenTakeover root={root}>
-        <App instance={instance} />
-      </FirstScreenTakeover>
-    </StrictMode>,
-  );
-// React's first commit replaces the server's markup: it waits until the route's code and loaders
-// are in, so that commit shows the same page instead of a loading skeleton in between.
-if (serverState) void whenRouterReady(instance.router).then(render);
-else render();
+const app = (
+  <StrictMode>
+    <FirstScreenTakeover root={root}>
+      <App instance={instance} />
+    </FirstScreenTakeover>
+  </StrictMode>
+);
+// The server's markup is the app's own render of the same route and data: React adopts it
+// (hydration) instead of building the page again. It waits until the route's code and loaders are
+// in, so that its first render is that page, not a loading state.
+if (serverState) void whenRouterReady(instance.router).then(() => hydrateRoot(root, app));
+else createRoot(root).render(app);

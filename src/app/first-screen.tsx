@@ -30,8 +30,8 @@ export function serverRenderedState(
 }
 
 /**
- * Marks the moment the app's own markup replaced the server's: `#root` loses its
- * `data-first-screen` marker in the commit that shows the app (the bench times it).
+ * Marks the moment the app took the server's markup over (hydrated it): `#root` loses its
+ * `data-first-screen` marker in that commit; from then on the page responds (the bench times it).
  */
 export function FirstScreenTakeover({
   root,
