@@ -145,18 +145,26 @@ export function createApp({ backends, staticDir, firstScreen = true }: AppOption
   async function firstScreenFor(url: URL): Promise<FirstScreenMarkup | null> {
     if (!renderer) return null;
     const target = eventLogTarget(url.pathname, url.search, publicBackends);
-    if (!target?.query) return null;
+    // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
+    if (!target?.query || target.tab !== 'events') return null;
+    // Past the deadline the page goes out without a first screen and the browser asks itself:
+    // the server's own requests are cancelled rather than left to load the upstream twice.
+    const late = new AbortController();
     const render = renderer.then(({ renderFirstScreen }) =>
       renderFirstScreen({
         url: url.href,
         target,
         backends: publicBackends,
         // Through this app's own /api routes: the same forwarding, credentials and deadlines.
-        transport: async (path, init) => app.request(path, init),
+        transport: async (path, init) =>
+          app.request(path, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, late.signal]) : late.signal,
+          }),
       }),
     );
     try {
-      return await withDeadline(render, FIRST_SCREEN_DEADLINE_MS);
+      return await withDeadline(render, FIRST_SCREEN_DEADLINE_MS, () => late.abort());
     } catch (error) {
       // A bug in rendering; the page still works without its first screen.
       console.error(
@@ -169,11 +177,18 @@ export function createApp({ backends, staticDir, firstScreen = true }: AppOption
   return app;
 }
 
-/** The promise's value, or null if it takes longer than `ms` (it still runs to its end). */
-async function withDeadline<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+/** The promise's value, or null (after calling `onLate`) if it takes longer than `ms`. */
+async function withDeadline<T>(
+  promise: Promise<T | null>,
+  ms: number,
+  onLate: () => void,
+): Promise<T | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
+    timer = setTimeout(() => {
+      onLate();
+      resolve(null);
+    }, ms);
   });
   // A rejection after the deadline has nobody to tell; rendering errors before it are reported.
   promise.catch(() => undefined);

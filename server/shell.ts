@@ -110,6 +110,8 @@ export function modulesForPath(
 export interface EventLogTarget {
   backend: PublicBackend;
   deviceId: string;
+  /** `events`, or undefined for the device path, which the SPA redirects to its Event log. */
+  tab: string | undefined;
   eventId: string | undefined;
   /** The first page's query; null when it depends on the browser's clock (`from=now-24h`). */
   query: EventQuery | null;
@@ -127,7 +129,7 @@ export function eventLogTarget(
   // A malformed segment (null) fails on the client too; nothing to fetch for it.
   if (eventId === null || route.tab === null) return null;
   const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
-  return { backend, deviceId, eventId, query };
+  return { backend, deviceId, tab: route.tab, eventId, query };
 }
 
 /**

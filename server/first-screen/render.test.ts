@@ -11,7 +11,7 @@ import { eventLogParams } from '../../src/features/events/utils/event-log-search
 import type { LoadedEventPage } from '../../src/features/events/utils/page-window.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
 import { parseSearchParams } from '../../src/lib/url-state.ts';
-import { createApp, publicBackend } from '../app.ts';
+import { createApp, firstScreensReady, publicBackend } from '../app.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
 import { buildBackends } from '../backends/registry.ts';
 import { loadConfig } from '../config.ts';
@@ -151,5 +151,35 @@ describe('pages served with a first screen', () => {
     expect(html).toContain('<div id="root"></div>');
     // The app fetches the data itself; the preloads make that start early.
     expect(html).toContain('rel="preload" as="fetch"');
+  });
+
+  it('cancel their own upstream requests once the page has gone out without them', async () => {
+    const cancelled: string[] = [];
+    const slow: ConfiguredBackend = {
+      id: 'slow',
+      kind: 'pelion',
+      label: 'Slow',
+      demo: false,
+      capabilities: PELION_CAPABILITIES,
+      forward: (request, subPath) =>
+        new Promise<Response>((_, reject) => {
+          request.signal.addEventListener('abort', () => {
+            cancelled.push(subPath);
+            reject(new Error('cancelled'));
+          });
+        }),
+    };
+    const slowApp = createApp({ backends: [slow], staticDir });
+    await firstScreensReady(slowApp);
+    const html = await (await slowApp.request(`/slow/devices/${device}/events`)).text();
+    expect(html).toContain('<div id="root"></div>');
+    await expect
+      .poll(() => cancelled.sort())
+      .toEqual([`/v3/device-events`, `/v3/devices/${device}`]);
+  });
+
+  it('are not made for the device path, which the app redirects to its Event log', async () => {
+    const html = await (await app.request(`/demo-pelion/devices/${device}`)).text();
+    expect(html).toContain('<div id="root"></div>');
   });
 });

@@ -115,6 +115,7 @@ export async function warmUp(backend: BackendInfo): Promise<void> {
   const target: EventLogTarget = {
     backend,
     deviceId,
+    tab: 'events',
     eventId: undefined,
     query: { deviceId, levels: [], identifier: undefined, order: 'desc' },
   };
