@@ -73,6 +73,22 @@ test.describe('first screen of an Event log link', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a link to one event opens its details once the app has taken over, without errors', async ({
+    page,
+  }) => {
+    const problems = problemsOf(page);
+    const [, second] = await newestEventIds(page, 2);
+    await page.addInitScript({ content: PAGE_PROBE });
+    await page.goto(`${eventLog}/${second}`);
+    await appRowTime(page);
+    await expect(page.getByRole('heading', { name: 'Event details' })).toBeVisible();
+    await expect(page.locator(`[data-event-id="${second}"]`)).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(problems).toEqual([]);
+  });
+
   test.describe('in a browser far from the server’s zone', () => {
     test.use({ timezoneId: 'America/Los_Angeles' });
 

@@ -20,6 +20,7 @@ import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import { formatEventTime } from './utils/format-time.ts';
 import { eventListFilters } from './utils/event-list-filters.ts';
 import { resolveTimeBound } from './utils/time-bound.ts';
+import { useHydrated } from '../../lib/use-hydrated.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,10 @@ const DAY_MS = 86_400_000;
 const EventDetailsPanel = lazy(async () => ({
   default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
 }));
+
+const detailsLoading = (
+  <p className="text-sm text-slate-600 lg:w-[28rem]">Loading event details…</p>
+);
 
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
 export function EventLogRoute() {
@@ -106,6 +111,9 @@ export function EventLogRoute() {
   }, [query, pages]);
 
   const tzLabel = useTimeZoneLabel(search.tz);
+  // The details panel is code of its own: a server-rendered first screen leaves it out (it cannot
+  // wait for a lazy chunk), and the app opens it once it has taken the page over.
+  const hydrated = useHydrated();
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
 
   return (
@@ -166,10 +174,9 @@ export function EventLogRoute() {
           onOpen={openDetails}
           onVisibleRangeChange={onVisibleRangeChange}
         />
-        {eventId !== undefined && (
-          <Suspense
-            fallback={<p className="text-sm text-slate-600 lg:w-[28rem]">Loading event details…</p>}
-          >
+        {eventId !== undefined && !hydrated && detailsLoading}
+        {eventId !== undefined && hydrated && (
+          <Suspense fallback={detailsLoading}>
             <EventDetailsPanel
               kind={info.kind}
               tz={search.tz}
