@@ -146,7 +146,7 @@ export function createApp({ backends, staticDir, firstScreen = true }: AppOption
     if (!renderer) return null;
     const target = eventLogTarget(url.pathname, url.search, publicBackends);
     // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
-    if (!target?.query || target.tab !== 'events') return null;
+    if (target?.tab !== 'events') return null;
     // Past the deadline the page goes out without a first screen and the browser asks itself:
     // the server's own requests are cancelled rather than left to load the upstream twice.
     const late = new AbortController();

@@ -12,9 +12,9 @@
  *   the preloaded response to the adapter's `fetch` only when the URL is byte-identical. Only for
  *   backends whose reads are GETs (Pelion), and only when the page would not resolve a relative
  *   time bound by its own clock;
- * - for such a link without a relative bound, the page itself: `#root` holds the first screen
- *   the server rendered (server/first-screen/) and the data it was rendered from, in place of
- *   the data preloads.
+ * - for an Event log link, the page itself: `#root` holds the first screen the server rendered
+ *   (server/first-screen/) and the data it was rendered from, in place of the data preloads
+ *   (which remain for when the server gives up on it).
  *
  * Chunk names come from Vite's build manifest. Without one (an older build) the shell is served
  * as built and the app falls back to asking for everything itself.

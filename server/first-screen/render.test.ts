@@ -45,6 +45,8 @@ async function newestEvents(query: string): Promise<Array<{ id: string }>> {
   return ((await response.json()) as { data: Array<{ id: string }> }).data;
 }
 
+const DAY_MS = 86_400_000;
+
 const rowIds = (html: string) => [...html.matchAll(/data-event-id="([^"]+)"/g)].map((m) => m[1]);
 
 /** The queries of a first screen, in a cache like the app's, read with the app's own keys. */
@@ -131,10 +133,22 @@ describe('pages served with a first screen', () => {
     expect(html).not.toContain(DEMO_PELION_API_KEY);
   });
 
-  it('are not made for a link whose first page depends on the browser clock', async () => {
-    const html = await (await app.request(`${eventsPath}?from=now-24h`)).text();
-    expect(html).toContain('<div id="root"></div>');
-    expect(html).toContain('rel="preload" as="fetch"');
+  it('resolve a bound relative to the clock as the page is served', async () => {
+    const before = Date.now();
+    const html = await (await app.request(`${eventsPath}?from=now-24h&order=asc`)).text();
+    const after = Date.now();
+    expect(html).toContain('<div id="root" data-first-screen>');
+    expect(html).not.toContain('rel="preload" as="fetch"');
+    const times = [...html.matchAll(/<time dateTime="([^"]+)"/g)].map((m) => Date.parse(m[1]!));
+    expect(times.length).toBeGreaterThan(0);
+    // Oldest first from a bound the server took between `before` and `after`, minus 24 hours.
+    expect(times[0]).toBeGreaterThanOrEqual(before - DAY_MS);
+    const answer = await api.request(
+      `/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=ASC&limit=1` +
+        `&date_time__gte=${new Date(after - DAY_MS).toISOString()}`,
+    );
+    const [laterBound] = ((await answer.json()) as { data: Array<{ date_time: string }> }).data;
+    expect(times[0]).toBeLessThanOrEqual(Date.parse(laterBound!.date_time));
   });
 
   it('do not wait for an upstream that does not answer: the page comes without a first screen', async () => {

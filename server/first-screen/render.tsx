@@ -6,8 +6,10 @@
  * app then takes the page over with the same data (embedded, see `SERVER_STATE_ELEMENT_ID`) and
  * sends no request for it.
  *
- * Only for links whose first page does not depend on the browser's clock (as the data preloads in
- * server/shell.ts) and for Pelion backends, whose reads are plain GETs through the proxy. Anything
+ * For Pelion backends, whose reads are plain GETs through the proxy. A bound relative to the clock
+ * (`from=now-24h`) is resolved by the server's clock as the page is served, the moment the browser
+ * would otherwise have asked; the app keys its cache by the bound as typed, so it reads the
+ * embedded page all the same. Anything
  * else — another kind, a failed request, a redirect — yields null (a render error throws), and the
  * page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
  */
@@ -45,7 +47,7 @@ export async function renderFirstScreen({
   transport,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
-  if (backend.kind !== 'pelion' || !target.query) return null;
+  if (backend.kind !== 'pelion') return null;
   const queryClient = createQueryClient();
   // No retries here: a failing upstream is the browser's to report, with its retry button.
   queryClient.setDefaultOptions({
