@@ -108,6 +108,62 @@ test.describe('Event log (demo-pelion)', () => {
     expect(ids).toHaveLength(device.total);
   });
 
+  test('rows are built for the part of the list on screen, and fill it as the page scrolls', async ({
+    page,
+  }) => {
+    // A short window: the list runs off the bottom until the page is scrolled down to it.
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.goto(eventLog(NOTABLE_PELION_DEVICES.longHistory));
+    await expect(status(page)).toContainText('200 of');
+    const scroller = page.getByTestId('events-scroller');
+    // What is on screen of the list, and the rows there and in the DOM.
+    const coverage = () =>
+      scroller.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const shownTop = Math.max(box.top, 0);
+        const shownBottom = Math.min(box.bottom, window.innerHeight);
+        const rows = Array.from(element.querySelectorAll<HTMLElement>('[data-event-id]'), (row) =>
+          row.getBoundingClientRect(),
+        );
+        const covered = (y: number) => rows.some((row) => row.top <= y && row.bottom > y);
+        const gaps: number[] = [];
+        for (let y = Math.ceil(shownTop); y < shownBottom; y += 6) if (!covered(y)) gaps.push(y);
+        return {
+          rows: rows.length,
+          below: rows.filter((row) => row.top > window.innerHeight).length,
+          gaps,
+        };
+      });
+    await expect.poll(async () => (await coverage()).gaps).toEqual([]);
+    const before = await coverage();
+    // Only a few rows of overscan lie past the bottom of the window.
+    expect(before.below).toBeLessThanOrEqual(4);
+    // Scroll the page so the list fills the window: its rows are there, no blank band.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => (await coverage()).gaps).toEqual([]);
+    const after = await coverage();
+    expect(after.rows).toBeGreaterThan(before.rows);
+    // Rows for a new scroll position are there in the very frame that paints it (rendered in the
+    // scroll event, which runs before the frame's animation callbacks), not a frame later.
+    const gapsInNextFrame = await scroller.evaluate(
+      (element) =>
+        new Promise<number>((resolve) => {
+          element.scrollTop = 36 * 150;
+          requestAnimationFrame(() => {
+            const box = element.getBoundingClientRect();
+            const rows = Array.from(element.querySelectorAll('[data-event-id]'), (row) =>
+              row.getBoundingClientRect(),
+            );
+            let gaps = 0;
+            for (let y = Math.max(box.top, 0); y < Math.min(box.bottom, window.innerHeight); y += 6)
+              if (!rows.some((row) => row.top <= y && row.bottom > y)) gaps += 1;
+            resolve(gaps);
+          });
+        }),
+    );
+    expect(gapsInNextFrame).toBe(0);
+  });
+
   test('a copied link reproduces the same filtered view in a new browser context', async ({
     page,
     request,

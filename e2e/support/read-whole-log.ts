@@ -6,7 +6,9 @@ import type { Locator, Page } from '@playwright/test';
  *
  * Each step brings the last rendered row to the top of the scroller. That row is already read, so
  * the rows read next always continue the ones read before: a step whose re-render has not landed
- * yet just reads the same rows again instead of skipping past rows it never saw.
+ * yet just reads the same rows again instead of skipping past rows it never saw. The page is
+ * scrolled to show the whole list first, as a reader would: rows are only built for the part of
+ * the list inside the window.
  */
 export async function readWholeLog(
   page: Page,
@@ -18,6 +20,7 @@ export async function readWholeLog(
     const { rows, atEnd } = await page.evaluate(() => {
       const scroller = document.querySelector<HTMLElement>('[data-testid="events-scroller"]');
       const grid = scroller?.closest('[role="grid"]');
+      grid?.scrollIntoView({ block: 'end' });
       const elements = Array.from(
         scroller?.querySelectorAll<HTMLElement>('[data-event-id]') ?? [],
       ).map((row) => ({ row, index: Number(row.getAttribute('aria-rowindex')) }));

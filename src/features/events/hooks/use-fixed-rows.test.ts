@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetForIndex, rowRange } from './use-fixed-rows.ts';
+import { clipToWindow, offsetForIndex, rowRange, visibleBand } from './use-fixed-rows.ts';
 
 const H = 36;
 
@@ -49,5 +49,44 @@ describe('offsetForIndex', () => {
     expect(offsetForIndex(500, 'end', view, 1000, H)).toBe(501 * H - 360);
     expect(offsetForIndex(0, 'center', view, 1000, H)).toBe(0);
     expect(offsetForIndex(999, 'center', view, 1000, H)).toBe(1000 * H - 360);
+  });
+});
+
+describe('clipToWindow', () => {
+  it('keeps the part of a list that runs off the bottom of the window out of the range', () => {
+    // A 700 px list starting 480 px down an 800 px window: 320 px of it are on screen.
+    const clip = clipToWindow({ top: 480, height: 700 }, 700, 800);
+    expect(clip).toEqual({ clipTop: 0, clipHeight: 320 });
+    const band = visibleBand({ offset: 3600, height: 700, ...clip });
+    expect(rowRange(band, 1000, H, 4)).toEqual({ first: 96, last: 112 });
+    expect(rowRange({ offset: 3600, height: 700 }, 1000, H, 4)).toEqual({ first: 96, last: 123 });
+  });
+
+  it('starts the band lower when the page is scrolled past the top of the list', () => {
+    expect(clipToWindow({ top: -200, height: 700 }, 700, 800)).toEqual({
+      clipTop: 200,
+      clipHeight: 500,
+    });
+    expect(visibleBand({ offset: 0, height: 700, clipTop: 200, clipHeight: 500 })).toEqual({
+      offset: 200,
+      height: 500,
+    });
+  });
+
+  it('shows the whole list when it fits, none of it when it is off screen, all of it without layout', () => {
+    expect(clipToWindow({ top: 100, height: 600 }, 600, 800)).toEqual({
+      clipTop: 0,
+      clipHeight: 600,
+    });
+    expect(clipToWindow({ top: 900, height: 600 }, 600, 800)).toEqual({
+      clipTop: 0,
+      clipHeight: 0,
+    });
+    expect(clipToWindow({ top: -700, height: 600 }, 600, 800)).toEqual({
+      clipTop: 600,
+      clipHeight: 0,
+    });
+    // jsdom: no box at all.
+    expect(clipToWindow({ top: 0, height: 0 }, 640, 768)).toEqual({ clipTop: 0, clipHeight: 640 });
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * Windowing for rows of one fixed height: which rows to render for a scroll container, and how to
@@ -44,6 +45,52 @@ interface Viewport {
   offset: number;
   height: number;
 }
+
+/** The container's viewport and the band of it that is inside the window (the rest is cut off). */
+interface Shown extends Viewport {
+  /** Distance from the container's top edge to the first pixel on screen. */
+  clipTop: number;
+  /** Height of the container on screen. */
+  clipHeight: number;
+}
+
+/** What the container shows as a viewport in its own content: only the band on screen. */
+export function visibleBand(shown: Shown): Viewport {
+  return { offset: shown.offset + shown.clipTop, height: shown.clipHeight };
+}
+
+/**
+ * The band of a container that is inside the window: a list taller than the space under the page's
+ * header runs off the bottom of the window until the page is scrolled, and rows down there are DOM
+ * to build and paint on every frame of a fling for nobody. A container without a layout box
+ * (jsdom) counts as fully shown.
+ */
+export function clipToWindow(
+  box: { top: number; height: number },
+  containerHeight: number,
+  windowHeight: number,
+): { clipTop: number; clipHeight: number } {
+  if (box.height <= 0) return { clipTop: 0, clipHeight: containerHeight };
+  const top = Math.min(containerHeight, Math.max(0, -box.top));
+  const bottom = Math.max(top, Math.min(containerHeight, windowHeight - box.top));
+  return { clipTop: top, clipHeight: bottom - top };
+}
+
+function measure(element: HTMLElement): Shown {
+  const height = element.clientHeight;
+  const box = element.getBoundingClientRect();
+  return {
+    offset: element.scrollTop,
+    height,
+    ...clipToWindow(box, height, window.innerHeight),
+  };
+}
+
+const sameShown = (a: Shown, b: Shown) =>
+  a.offset === b.offset &&
+  a.height === b.height &&
+  a.clipTop === b.clipTop &&
+  a.clipHeight === b.clipHeight;
 
 /** The rows to render for a viewport (exported for tests). */
 export function rowRange(
@@ -94,7 +141,17 @@ export function useFixedRows({
   scrollRef,
   initialHeight,
 }: FixedRowsOptions): FixedRows {
-  const [viewport, setViewport] = useState<Viewport>({ offset: 0, height: initialHeight });
+  const [viewport, setViewport] = useState<Shown>({
+    offset: 0,
+    height: initialHeight,
+    clipTop: 0,
+    clipHeight: initialHeight,
+  });
+  // The viewport the rows on screen were rendered for (committed), read by the scroll listener.
+  const rendered = useRef(viewport);
+  useLayoutEffect(() => {
+    rendered.current = viewport;
+  });
   // What the scroll listener and the scroll methods read; set before any effect of this render.
   const latest = useRef({ count, rowHeight, overscan });
   useLayoutEffect(() => {
@@ -105,27 +162,39 @@ export function useFixedRows({
     const element = scrollRef.current;
     if (!element) return;
     // Re-render only when the rendered range or the height changes, not on every scrolled pixel.
-    const update = () => {
-      const next = { offset: element.scrollTop, height: element.clientHeight };
-      setViewport((previous) => {
-        if (previous.height !== next.height) return next;
-        const { count: rows, rowHeight: height, overscan: extra } = latest.current;
-        const before = rowRange(previous, rows, height, extra);
-        const after = rowRange(next, rows, height, extra);
-        return before.first === after.first && before.last === after.last ? previous : next;
-      });
+    // A new range is rendered and committed inside the scroll event, which the browser runs just
+    // before it paints: the frame shows the rows for its own scroll position, in one task, instead
+    // of painting the old rows and rendering the new ones in a separate task after the frame.
+    const update = (sync: boolean) => {
+      const next = measure(element);
+      const previous = rendered.current;
+      if (sameShown(previous, next)) return;
+      const { count: rows, rowHeight: height, overscan: extra } = latest.current;
+      const before = rowRange(visibleBand(previous), rows, height, extra);
+      const after = rowRange(visibleBand(next), rows, height, extra);
+      const sameRows = before.first === after.first && before.last === after.last;
+      if (sameRows && previous.height === next.height) return;
+      rendered.current = next;
+      if (sync) flushSync(() => setViewport(next));
+      else setViewport(next);
     };
-    update();
-    element.addEventListener('scroll', update, { passive: true });
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    const onScroll = () => update(true);
+    update(false);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    // Scrolling the page or resizing the window moves the band of the list that is on screen.
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onScroll);
     resize?.observe(element);
     return () => {
-      element.removeEventListener('scroll', update);
+      element.removeEventListener('scroll', onScroll);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
       resize?.disconnect();
     };
   }, [scrollRef]);
 
-  const { first, last } = rowRange(viewport, count, rowHeight, overscan);
+  const { first, last } = rowRange(visibleBand(viewport), count, rowHeight, overscan);
 
   const scrollOffset = useCallback(() => scrollRef.current?.scrollTop ?? 0, [scrollRef]);
   // Renders the rows at the new offset at once instead of waiting for the scroll event (which a
@@ -135,7 +204,11 @@ export function useFixedRows({
       const element = scrollRef.current;
       if (!element) return;
       element.scrollTop = offset;
-      setViewport({ offset, height: element.clientHeight });
+      // Measured after the assignment: the browser clamps the offset to the scrollable range
+      // (a DOM without layout keeps what it was given).
+      const next = { ...measure(element), offset };
+      rendered.current = next;
+      setViewport(next);
     },
     [scrollRef],
   );
