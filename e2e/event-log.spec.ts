@@ -135,6 +135,15 @@ test.describe('Event log (demo-pelion)', () => {
         };
       });
     await expect.poll(async () => (await coverage()).gaps).toEqual([]);
+    // Arrow keys past the last row on screen scroll the list: the focused row stays in the window.
+    await scroller.locator('[data-index="0"]').focus();
+    for (let step = 0; step < 15; step++) await page.keyboard.press('ArrowDown');
+    const focused = page.locator('[role="row"]:focus');
+    await expect(focused).toHaveAttribute('data-index', '15');
+    await expect(focused).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('Home');
+    await expect(focused).toHaveAttribute('data-index', '0');
+    await expect.poll(async () => (await coverage()).gaps).toEqual([]);
     const before = await coverage();
     // Only a few rows of overscan lie past the bottom of the window.
     expect(before.below).toBeLessThanOrEqual(4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantile, summarize } from './stats.ts';
-import { breaksBudget, renderTable, verdictOf, type Measure } from './report.ts';
+import { breaksBudget, formatValue, renderTable, verdictOf, type Measure } from './report.ts';
 
 const bytes: Measure = {
   label: 'JS',
@@ -62,5 +62,14 @@ describe('renderTable', () => {
     expect(lines[3]).toMatch(/Cold load.*700 ms.*300 ms – 900 ms.*3.*✗ FAIL/);
     expect(lines[4]).toMatch(/Throughput.*—.*0/);
     expect(table).toContain('- Throughput: server down');
+  });
+});
+
+describe('formatValue', () => {
+  it('keeps a tenth of a millisecond below 100 ms, where a frame target sits', () => {
+    expect(formatValue(20.3, 'ms')).toBe('20.3 ms');
+    expect(formatValue(19.84, 'ms')).toBe('19.8 ms');
+    expect(formatValue(4.304, 'ms')).toBe('4.30 ms');
+    expect(formatValue(470.4, 'ms')).toBe('470 ms');
   });
 });

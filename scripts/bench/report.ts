@@ -52,7 +52,9 @@ export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '—';
   switch (unit) {
     case 'ms':
-      return value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`;
+      // A tenth of a millisecond matters near a 20 ms frame target: "20 ms" could be 20.4.
+      if (value < 10) return `${value.toFixed(2)} ms`;
+      return value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
     case 'KB':
       return `${value.toFixed(1)} KB`;
     case 'MB':

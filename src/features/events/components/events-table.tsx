@@ -83,11 +83,10 @@ export function EventsTable({
     scrolledFor.current = scrollTargetId;
     // A row the reader just clicked is already in view: moving it would lose their place.
     const top = (rows.start + targetIndex) * ROW_HEIGHT;
-    const viewTop = scroller.offset();
-    const viewHeight = virtual.viewportHeight;
-    if (top >= viewTop && top + ROW_HEIGHT <= viewTop + viewHeight) return;
+    const seen = scroller.seen();
+    if (top >= seen.offset && top + ROW_HEIGHT <= seen.offset + seen.height) return;
     scroller.toIndex(rows.start + targetIndex, 'center');
-  }, [scrollTargetId, targetIndex, rows.start, scroller, virtual.viewportHeight]);
+  }, [scrollTargetId, targetIndex, rows.start, scroller]);
 
   // Roving focus: one row is in the tab order; arrows move it.
   const [activeIndex, setActiveIndex] = useState<number | null>(null);

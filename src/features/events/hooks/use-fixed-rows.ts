@@ -26,6 +26,11 @@ export type ScrollAlign = 'auto' | 'start' | 'center' | 'end';
 export interface RowScroller {
   /** The container's scroll offset now (read from the element). */
   offset(): number;
+  /**
+   * What the reader sees of the list now, in content pixels: the band on screen (see
+   * `clipToWindow`), or the container's whole viewport when not even a row of it is on screen.
+   */
+  seen(): { offset: number; height: number };
   toOffset(offset: number): void;
   /** `auto` scrolls only as far as needed to show the whole row. */
   toIndex(index: number, align: ScrollAlign): void;
@@ -84,6 +89,11 @@ function measure(element: HTMLElement): Shown {
     height,
     ...clipToWindow(box, height, window.innerHeight),
   };
+}
+
+function seenPart(shown: Shown, rowHeight: number): { view: Viewport; clipTop: number } {
+  if (shown.clipHeight >= rowHeight) return { view: visibleBand(shown), clipTop: shown.clipTop };
+  return { view: { offset: shown.offset, height: shown.height }, clipTop: 0 };
 }
 
 const sameShown = (a: Shown, b: Shown) =>
@@ -204,8 +214,6 @@ export function useFixedRows({
       const element = scrollRef.current;
       if (!element) return;
       element.scrollTop = offset;
-      // Measured after the assignment: the browser clamps the offset to the scrollable range
-      // (a DOM without layout keeps what it was given).
       const next = { ...measure(element), offset };
       rendered.current = next;
       setViewport(next);
@@ -217,16 +225,25 @@ export function useFixedRows({
       const element = scrollRef.current;
       if (!element) return;
       const { count: rows, rowHeight: height } = latest.current;
-      const current = { offset: element.scrollTop, height: element.clientHeight };
-      const target = offsetForIndex(index, align, current, rows, height);
-      if (target !== null) scrollToOffset(target);
+      // Aligned within what the reader sees: a row "in view" below the bottom of the window is not.
+      const shown = measure(element);
+      const { view, clipTop } = seenPart(shown, height);
+      const target = offsetForIndex(index, align, view, rows, height);
+      if (target === null) return;
+      const maxOffset = Math.max(0, rows * height - shown.height);
+      scrollToOffset(Math.min(maxOffset, Math.max(0, target - clipTop)));
     },
     [scrollRef, scrollToOffset],
   );
+  const seen = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return { offset: 0, height: 0 };
+    return seenPart(measure(element), latest.current.rowHeight).view;
+  }, [scrollRef]);
 
   const scroller = useMemo<RowScroller>(
-    () => ({ offset: scrollOffset, toOffset: scrollToOffset, toIndex: scrollToIndex }),
-    [scrollOffset, scrollToOffset, scrollToIndex],
+    () => ({ offset: scrollOffset, seen, toOffset: scrollToOffset, toIndex: scrollToIndex }),
+    [scrollOffset, seen, scrollToOffset, scrollToIndex],
   );
   return {
     first,
