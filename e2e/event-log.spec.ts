@@ -144,6 +144,16 @@ test.describe('Event log (demo-pelion)', () => {
     await page.keyboard.press('Home');
     await expect(focused).toHaveAttribute('data-index', '0');
     await expect.poll(async () => (await coverage()).gaps).toEqual([]);
+    // Clicking a row cut off at the top edge brings it fully into view, nothing more.
+    await scroller.evaluate((element) => {
+      element.scrollTop = 36 * 40 + 18;
+    });
+    const cut = scroller.locator('[data-index="40"]');
+    await cut.click({ position: { x: 100, y: 27 } });
+    await expect(page.getByRole('region', { name: 'Event details' })).toBeVisible();
+    await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBe(36 * 40);
+    await expect(cut).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
     const before = await coverage();
     // Only a few rows of overscan lie past the bottom of the window.
     expect(before.below).toBeLessThanOrEqual(4);

@@ -81,11 +81,15 @@ export function EventsTable({
     if (scrollTargetId === undefined || targetIndex < 0 || scrolledFor.current === scrollTargetId)
       return;
     scrolledFor.current = scrollTargetId;
-    // A row the reader just clicked is already in view: moving it would lose their place.
+    // A row the reader just clicked is already in view: moving it would lose their place. One cut
+    // off at an edge moves just enough to show it whole; a linked row out of sight is centred.
     const top = (rows.start + targetIndex) * ROW_HEIGHT;
+    const bottom = top + ROW_HEIGHT;
     const seen = scroller.seen();
-    if (top >= seen.offset && top + ROW_HEIGHT <= seen.offset + seen.height) return;
-    scroller.toIndex(rows.start + targetIndex, 'center');
+    const seenEnd = seen.offset + seen.height;
+    if (top >= seen.offset && bottom <= seenEnd) return;
+    const partlySeen = bottom > seen.offset && top < seenEnd;
+    scroller.toIndex(rows.start + targetIndex, partlySeen ? 'auto' : 'center');
   }, [scrollTargetId, targetIndex, rows.start, scroller]);
 
   // Roving focus: one row is in the tab order; arrows move it.

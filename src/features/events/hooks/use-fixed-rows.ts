@@ -191,14 +191,18 @@ export function useFixedRows({
     const onScroll = () => update(true);
     update(false);
     element.addEventListener('scroll', onScroll, { passive: true });
-    // Scrolling the page or resizing the window moves the band of the list that is on screen.
-    window.addEventListener('scroll', onScroll, { passive: true });
+    // Scrolling the page (or any box around the list: scroll events do not bubble, but they pass
+    // the document on their way down) or resizing the window moves the band that is on screen.
+    const onOuterScroll = (event: Event) => {
+      if (event.target !== element) update(true);
+    };
+    document.addEventListener('scroll', onOuterScroll, { capture: true, passive: true });
     window.addEventListener('resize', onScroll, { passive: true });
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onScroll);
     resize?.observe(element);
     return () => {
       element.removeEventListener('scroll', onScroll);
-      window.removeEventListener('scroll', onScroll);
+      document.removeEventListener('scroll', onOuterScroll, { capture: true });
       window.removeEventListener('resize', onScroll);
       resize?.disconnect();
     };
