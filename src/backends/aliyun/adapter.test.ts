@@ -244,6 +244,9 @@ describe('Alibaba adapter: devices and definitions', () => {
     ]);
     expect(device).toMatchObject({ name: 'Modbus gateway', status: 'ONLINE' });
     expect(device.facts).toContainEqual({ label: 'Product', value: 'Edge Gateway' });
+    // Instants read like the Pelion device's, to the minute in UTC.
+    const activated = device.facts.find((f) => f.label === 'Activated');
+    expect(activated?.value).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     const identifiers = definitions.map((d) => d.identifier);
     expect(identifiers).not.toContain('post');
     expect(identifiers).toContain('modbusFb:SlaveTimeout');

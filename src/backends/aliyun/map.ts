@@ -1,3 +1,4 @@
+import { formatFactInstant } from '../fact-instant.ts';
 import type { Device, DeviceEvent } from '../types.ts';
 import type { DeliveredRecord } from './event-paging.ts';
 import { parseExactJson } from './exact-json.ts';
@@ -28,8 +29,10 @@ export function mapDeviceDetail(detail: AliyunDeviceDetail): Device {
   if (detail.NodeType === 1) facts.push({ label: 'Node type', value: 'Gateway' });
   if (detail.FirmwareVersion) facts.push({ label: 'Firmware', value: detail.FirmwareVersion });
   if (detail.IpAddress) facts.push({ label: 'IP address', value: detail.IpAddress });
-  if (detail.UtcActive) facts.push({ label: 'Activated', value: detail.UtcActive });
-  if (detail.UtcOnline) facts.push({ label: 'Last online', value: detail.UtcOnline });
+  if (detail.UtcActive)
+    facts.push({ label: 'Activated', value: formatFactInstant(detail.UtcActive) });
+  if (detail.UtcOnline)
+    facts.push({ label: 'Last online', value: formatFactInstant(detail.UtcOnline) });
   return {
     id: detail.IotId,
     name: detail.Nickname || detail.DeviceName,

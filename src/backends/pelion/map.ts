@@ -1,4 +1,5 @@
 import type { Device, DeviceEvent, PelionMessageType } from '../types.ts';
+import { formatFactInstant } from '../fact-instant.ts';
 import { describeEventCode, messageTypeOfCode, normaliseMessageType } from './event-codes.ts';
 import type { PelionDevice, PelionEvent } from './wire.ts';
 
@@ -52,12 +53,6 @@ export function shortChecksum(checksum: string): string {
   return checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum;
 }
 
-function formatCreated(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function mapPelionDevice(device: PelionDevice): Device {
   const facts: Array<{ label: string; value: string }> = [];
   const add = (label: string, value: string | null | undefined) => {
@@ -68,7 +63,7 @@ export function mapPelionDevice(device: PelionDevice): Device {
   add('Endpoint', device.endpoint_name);
   add('Lifecycle', device.lifecycle_status);
   add('Serial', device.serial_number);
-  add('Created', device.created_at ? formatCreated(device.created_at) : null);
+  add('Created', device.created_at ? formatFactInstant(device.created_at) : null);
   return {
     id: device.id,
     name: device.name || null,
