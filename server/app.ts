@@ -24,6 +24,8 @@ export interface AppOptions {
    * Default: on whenever `staticDir` is given.
    */
   firstScreen?: boolean;
+  /** How long a page waits for its first screen (default FIRST_SCREEN_DEADLINE_MS); 0 = never. */
+  firstScreenDeadlineMs?: number;
 }
 
 /**
@@ -47,15 +49,19 @@ export function firstScreensReady(app: Hono): Promise<void> {
   return rendererReady.get(app) ?? Promise.resolve();
 }
 
-export function createApp({ backends, staticDir, firstScreen = true }: AppOptions): Hono {
+export function createApp({
+  backends,
+  staticDir,
+  firstScreen = true,
+  firstScreenDeadlineMs = FIRST_SCREEN_DEADLINE_MS,
+}: AppOptions): Hono {
   const app = new Hono();
   // React's server renderer loads in the background: the server is up at once, and until the
   // renderer is ready pages are simply served without a first screen.
-  const firstScreenBackend = backends.find((backend) => backend.kind === 'pelion');
   const renderer =
-    staticDir && firstScreen && firstScreenBackend
+    staticDir && firstScreen && firstScreenDeadlineMs > 0 && backends.length > 0
       ? import('./first-screen/render.tsx').then(async (module) => {
-          await module.warmUp(publicBackend(firstScreenBackend));
+          await module.warmUp();
           return module;
         })
       : null;
@@ -164,7 +170,7 @@ export function createApp({ backends, staticDir, firstScreen = true }: AppOption
       }),
     );
     try {
-      return await withDeadline(render, FIRST_SCREEN_DEADLINE_MS, () => late.abort());
+      return await withDeadline(render, firstScreenDeadlineMs, () => late.abort());
     } catch (error) {
       // A bug in rendering; the page still works without its first screen.
       console.error(

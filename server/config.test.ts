@@ -20,7 +20,19 @@ describe('loadConfig', () => {
       demo: true,
       pelion: null,
       aliyun: null,
+      firstScreenDeadlineMs: 300,
     });
+  });
+
+  it('takes a first-screen deadline in milliseconds, 0 meaning none is rendered', () => {
+    expect(loadConfig({ FIRST_SCREEN_DEADLINE_MS: '0' }).firstScreenDeadlineMs).toBe(0);
+    expect(loadConfig({ FIRST_SCREEN_DEADLINE_MS: '1500' }).firstScreenDeadlineMs).toBe(1500);
+    expect(problemsOf({ FIRST_SCREEN_DEADLINE_MS: '-1' })[0]).toMatch(
+      /^FIRST_SCREEN_DEADLINE_MS: /,
+    );
+    expect(problemsOf({ FIRST_SCREEN_DEADLINE_MS: 'soon' })[0]).toMatch(
+      /^FIRST_SCREEN_DEADLINE_MS: /,
+    );
   });
 
   it('adds a real Pelion backend when PELION_API_KEY is set, with the documented default URL', () => {

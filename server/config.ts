@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   demo: boolean;
   upstreamTimeoutMs: number;
+  /** How long a page waits for its server-rendered first screen; 0 serves pages without one. */
+  firstScreenDeadlineMs: number;
   pelion: { apiUrl: string; apiKey: string } | null;
   aliyun: {
     endpoint: string;
@@ -46,6 +48,10 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.preprocess(
     blankToUndefined,
     z.coerce.number().int().min(100, 'must be at least 100').max(300_000).default(15_000),
+  ),
+  FIRST_SCREEN_DEADLINE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int('must be a whole number').min(0).max(10_000).default(300),
   ),
   PELION_API_URL: z.preprocess(
     blankToUndefined,
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     demo,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    firstScreenDeadlineMs: e.FIRST_SCREEN_DEADLINE_MS,
     pelion: e.PELION_API_KEY ? { apiUrl: e.PELION_API_URL, apiKey: e.PELION_API_KEY } : null,
     aliyun:
       aliyunSet.length === ALIYUN_REQUIRED.length

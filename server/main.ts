@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const backends = buildBackends(config, Date.now, { warmDemo: true });
-  const app = createApp({ backends, staticDir });
+  const app = createApp({
+    backends,
+    staticDir,
+    firstScreenDeadlineMs: config.firstScreenDeadlineMs,
+  });
   await firstScreensReady(app);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;

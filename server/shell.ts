@@ -21,7 +21,6 @@
  */
 import { pelionUrls } from '../src/backends/pelion/requests.ts';
 import { clockFreeFirstQuery, pageSizeFor } from '../src/features/events/api/first-page.ts';
-import type { EventQuery } from '../src/backends/types.ts';
 import { LOCAL_TIMES_SCRIPT } from './first-screen/local-times.ts';
 import type { BackendKind, PublicBackend } from './backends/types.ts';
 
@@ -113,11 +112,9 @@ export interface EventLogTarget {
   /** `events`, or undefined for the device path, which the SPA redirects to its Event log. */
   tab: string | undefined;
   eventId: string | undefined;
-  /** The first page's query; null when it depends on the browser's clock (`from=now-24h`). */
-  query: EventQuery | null;
 }
 
-/** The Event log link a URL opens, on a Pelion backend (whose reads are GETs through this server). */
+/** The Event log link a URL opens (device path included), on any configured backend. */
 export function eventLogTarget(
   pathname: string,
   search: string,
@@ -125,16 +122,17 @@ export function eventLogTarget(
 ): EventLogTarget | null {
   const route = routeOfPath(pathname, backends);
   const { backend, deviceId, eventId } = route;
-  if (backend?.kind !== 'pelion' || !isEventLog(route) || !deviceId) return null;
+  if (!backend || !isEventLog(route) || !deviceId) return null;
   // A malformed segment (null) fails on the client too; nothing to fetch for it.
   if (eventId === null || route.tab === null) return null;
-  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
-  return { backend, deviceId, tab: route.tab, eventId, query };
+  return { backend, deviceId, tab: route.tab, eventId };
 }
 
 /**
- * The `/api` GETs an Event log link will make first, as the Pelion adapter builds them; none for
- * other routes, other kinds, or a link whose first page depends on the browser's clock.
+ * The `/api` GETs an Event log link will make first, as the Pelion adapter builds them, for the
+ * browser to preload when the page comes without a first screen. None for other routes, for
+ * Alibaba (its reads are POSTs, which cannot be preloaded), or for a first page that depends on the
+ * browser's clock (`from=now-24h`).
  */
 export function dataRequestsFor(
   pathname: string,
@@ -142,8 +140,9 @@ export function dataRequestsFor(
   backends: readonly PublicBackend[],
 ): string[] {
   const target = eventLogTarget(pathname, search, backends);
-  if (!target) return [];
-  const { backend, deviceId, eventId, query } = target;
+  if (target?.backend.kind !== 'pelion') return [];
+  const { backend, deviceId, eventId } = target;
+  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
   const urls = [pelionUrls.device(backend.id, deviceId)];
   if (query) urls.push(pelionUrls.eventList(backend.id, query, null, pageSizeFor(backend)));
   if (eventId !== undefined) urls.push(pelionUrls.event(backend.id, eventId));

@@ -3,12 +3,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../src/backends/types.ts';
+import type { Device, EventDefinition } from '../../src/backends/types.ts';
 import { deviceKeys } from '../../src/features/devices/api/device-keys.ts';
 import { eventQueries } from '../../src/features/events/api/event-queries.ts';
 import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
 import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
 import type { LoadedEventPage } from '../../src/features/events/utils/page-window.ts';
+import { fromJsonSafe } from '../../src/lib/json-safe.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
 import { parseSearchParams } from '../../src/lib/url-state.ts';
 import { createApp, firstScreensReady, publicBackend } from '../app.ts';
@@ -16,6 +17,7 @@ import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.t
 import { buildBackends } from '../backends/registry.ts';
 import { loadConfig } from '../config.ts';
 import { DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
+import { ALIYUN_NOTABLE_DEVICES } from '../fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../fleet/pelion-fleet.ts';
 import { eventLogTarget, SERVER_STATE_ELEMENT_ID } from '../shell.ts';
 import { renderFirstScreen } from './render.tsx';
@@ -50,16 +52,21 @@ const DAY_MS = 86_400_000;
 const rowIds = (html: string) => [...html.matchAll(/data-event-id="([^"]+)"/g)].map((m) => m[1]);
 
 /** The queries of a first screen, in a cache like the app's, read with the app's own keys. */
-function appCacheOf(state: unknown, search: string) {
+function appCacheOf(state: unknown, search: string, info = publicBackends[0]!, deviceId = device) {
   const client = createQueryClient();
-  hydrate(client, state as DehydratedState);
-  const info = publicBackends[0]!;
+  // Through JSON, as the page carries it.
+  hydrate(client, JSON.parse(JSON.stringify(state)) as DehydratedState, {
+    defaultOptions: { deserializeData: fromJsonSafe },
+  });
   const { values } = parseSearchParams(eventLogParams, new URLSearchParams(search));
   const list = client.getQueryData<InfiniteData<LoadedEventPage>>(
-    eventQueries.list(info.id, device, eventListFilters(info, values)),
+    eventQueries.list(info.id, deviceId, eventListFilters(info, values)),
   );
-  const record = client.getQueryData<Device>(deviceKeys.detail(info.id, device));
-  return { list, record };
+  const record = client.getQueryData<Device>(deviceKeys.detail(info.id, deviceId));
+  const definitions = client.getQueryData<EventDefinition[]>(
+    eventQueries.definitions(info.id, deviceId),
+  );
+  return { list, record, definitions };
 }
 
 describe('server-rendered first screen of an Event log link', () => {
@@ -110,6 +117,62 @@ describe('server-rendered first screen of an Event log link', () => {
 
   it('leaves a device the backend does not know to the app, which explains it', async () => {
     expect(await render('/demo-pelion/devices/0000000000000000000000000000dead/events')).toBeNull();
+  });
+});
+
+describe('server-rendered first screen of an Alibaba Event log link', () => {
+  const aliyun = publicBackends.find((backend) => backend.kind === 'aliyun')!;
+  const meter = ALIYUN_NOTABLE_DEVICES.longHistory;
+  const meterPath = `/${aliyun.id}/devices/${meter}/events`;
+
+  async function newestRecordTimes(count: number): Promise<number[]> {
+    const now = Date.now();
+    const response = await api.request(`/api/${aliyun.id}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        Action: 'QueryDeviceEventData',
+        IotId: meter,
+        StartTime: String(now - 30 * DAY_MS),
+        EndTime: String(now),
+        PageSize: String(count),
+        Asc: '0',
+      }).toString(),
+    });
+    const body = (await response.json()) as {
+      Data: { List: { EventInfo: Array<{ Time: string }> } };
+    };
+    return body.Data.List.EventInfo.map((record) => Number(record.Time));
+  }
+
+  it('shows the newest events of the retention window, signed through the same proxy', async () => {
+    const screen = await render(meterPath);
+    expect(screen).not.toBeNull();
+    expect(screen!.html).toMatch(/<h1[^>]*>Busiest meter<\/h1>/);
+    const times = [...screen!.html.matchAll(/<time dateTime="([^"]+)"/g)].map((m) =>
+      Date.parse(m[1]!),
+    );
+    expect(times.length).toBeGreaterThan(10);
+    expect(times.slice(0, 5)).toEqual(await newestRecordTimes(5));
+    expect(rowIds(screen!.html)).toHaveLength(times.length);
+  });
+
+  it('embeds the page with its 64-bit counters intact and the Identifier choices', async () => {
+    const search = '?eventType=info,alert';
+    const screen = await render(`${meterPath}${search}`);
+    const { list, record, definitions } = appCacheOf(screen!.state, search, aliyun, meter);
+    expect(record?.name).toBe('Busiest meter');
+    expect(definitions?.map((definition) => definition.identifier)).toContain('EnergyReport');
+    const events = list?.pages[0]?.events ?? [];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.level === 'info' || event.level === 'alert')).toBe(true);
+    const report = events.find((event) => event.code === 'EnergyReport');
+    const total = (report?.payload as { energyTotalWh?: unknown } | undefined)?.energyTotalWh;
+    expect(typeof total).toBe('bigint');
+    expect(total as bigint).toBeGreaterThan(2n ** 53n);
+    // The exact digits the device sent, not a double's rounding of them.
+    const sent = (report?.raw as { OutputData?: string } | undefined)?.OutputData ?? '';
+    expect(String(total)).toBe(/"energyTotalWh":(\d+)/.exec(sent)?.[1]);
   });
 });
 
@@ -190,6 +253,21 @@ describe('pages served with a first screen', () => {
     await expect
       .poll(() => cancelled.sort())
       .toEqual([`/v3/device-events`, `/v3/devices/${device}`]);
+  });
+
+  it('are not made when the deadline is 0; the data preloads take their place', async () => {
+    const plainApp = createApp({ backends, staticDir, firstScreenDeadlineMs: 0 });
+    const html = await (await plainApp.request(eventsPath)).text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('rel="preload" as="fetch"');
+  });
+
+  it('are made for Alibaba links too, without preloads (its reads are POSTs)', async () => {
+    const aliyunPath = `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.tieHeavy}/events`;
+    const html = await (await app.request(aliyunPath)).text();
+    expect(html).toContain('<div id="root" data-first-screen>');
+    expect(rowIds(html).length).toBeGreaterThan(10);
+    expect(html).not.toContain('rel="preload" as="fetch"');
   });
 
   it('are not made for the device path, which the app redirects to its Event log', async () => {

@@ -6,12 +6,14 @@
  * app then takes the page over with the same data (embedded, see `SERVER_STATE_ELEMENT_ID`) and
  * sends no request for it.
  *
- * For Pelion backends, whose reads are plain GETs through the proxy. A bound relative to the clock
- * (`from=now-24h`) is resolved by the server's clock as the page is served, the moment the browser
- * would otherwise have asked; the app keys its cache by the bound as typed, so it reads the
- * embedded page all the same. Anything
- * else — another kind, a failed request, a redirect — yields null (a render error throws), and the
- * page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
+ * Both kinds: each adapter is built here with a transport into this app instead of `fetch`, so the
+ * Pelion GETs and the Alibaba RPC POSTs take the same proxy (and signing) as the browser's. A bound
+ * relative to the clock (`from=now-24h`, or Alibaba's default 30-day window) is resolved by the
+ * server's clock as the page is served, the moment the browser would otherwise have asked; the app
+ * keys its cache by the bound as typed, so it reads the embedded page all the same. The cache is
+ * embedded through `toJsonSafe`, which carries Alibaba's 64-bit integers (BigInt) intact. Anything
+ * else — an unknown kind, a failed request, a redirect — yields null (a render error throws), and
+ * the page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
  */
 import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
@@ -20,16 +22,20 @@ import { AppProvider } from '../../src/app/provider.tsx';
 import { createAppRoutes } from '../../src/app/router.tsx';
 import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
 import type { Transport } from '../../src/backends/http.ts';
+import { createAliyunAdapter } from '../../src/backends/aliyun/adapter.ts';
 import { createPelionAdapter } from '../../src/backends/pelion/adapter.ts';
 import type { BackendAdapter, BackendInfo } from '../../src/backends/types.ts';
 import type { EventLogTarget, FirstScreenMarkup } from '../shell.ts';
 import { deviceQueryOptions } from '../../src/features/devices/api/get-device.ts';
 import { getEventQueryOptions } from '../../src/features/events/api/get-event.ts';
+import { eventDefinitionsQueryOptions } from '../../src/features/events/api/list-event-definitions.ts';
 import { listEventsQueryOptions } from '../../src/features/events/api/list-events.ts';
 import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
 import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
 import { parseSearchParams } from '../../src/lib/url-state.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
+import { toJsonSafe } from '../../src/lib/json-safe.ts';
+import { PELION_CAPABILITIES } from '../backends/types.ts';
 
 export interface FirstScreenRequest {
   /** Absolute URL of the page (only its path and query matter). */
@@ -47,7 +53,8 @@ export async function renderFirstScreen({
   transport,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
-  if (backend.kind !== 'pelion') return null;
+  const adapter = serverAdapter(backend, transport);
+  if (!adapter) return null;
   const queryClient = createQueryClient();
   // No retries here: a failing upstream is the browser's to report, with its retry button.
   queryClient.setDefaultOptions({
@@ -55,7 +62,6 @@ export async function renderFirstScreen({
   });
   try {
     queryClient.setQueryData(backendsQueryOptions().queryKey, [...backends]);
-    const adapter: BackendAdapter = createPelionAdapter(backend, transport);
     const url = new URL(pageUrl);
     const { values } = parseSearchParams(eventLogParams, url.searchParams);
     const list = listEventsQueryOptions(adapter, deviceId, eventListFilters(backend, values));
@@ -65,6 +71,10 @@ export async function renderFirstScreen({
       eventId === undefined
         ? null
         : queryClient.prefetchQuery(getEventQueryOptions(adapter, deviceId, eventId)),
+      // The Identifier filter's choices (Alibaba), so the app does not ask for them either.
+      backend.capabilities.identifierFilter && adapter.listEventDefinitions
+        ? queryClient.prefetchQuery(eventDefinitionsQueryOptions(adapter, deviceId))
+        : null,
     ]);
     // Errors are the app's to show, with everything it offers (retry, request id); not here.
     if (
@@ -86,18 +96,43 @@ export async function renderFirstScreen({
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </AppProvider>,
     );
-    return { html, state: dehydrate(queryClient), localTimes: values.tz === 'local' };
+    return {
+      html,
+      state: dehydrate(queryClient, { serializeData: toJsonSafe }),
+      localTimes: values.tz === 'local',
+    };
   } finally {
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
     queryClient.clear();
   }
 }
 
+/** The backend's adapter, its requests sent through `transport`; null for a kind not rendered here. */
+function serverAdapter(backend: BackendInfo, transport: Transport): BackendAdapter | null {
+  switch (backend.kind) {
+    case 'pelion':
+      return createPelionAdapter(backend, transport);
+    case 'aliyun':
+      // A throttled call is not retried: the page goes out without a first screen instead.
+      return createAliyunAdapter(backend, { transport, throttleRetryDelaysMs: [] });
+    default:
+      return null;
+  }
+}
+
 /**
  * Renders one first screen from made-up data, without any upstream: the first real request after
  * a start then finds React's server renderer compiled and fast, instead of missing its deadline.
+ * Its backend exists only here, whichever backends are configured.
  */
-export async function warmUp(backend: BackendInfo): Promise<void> {
+export async function warmUp(): Promise<void> {
+  const backend: BackendInfo = {
+    id: 'warm-up',
+    kind: 'pelion',
+    label: 'Warm-up',
+    demo: true,
+    capabilities: PELION_CAPABILITIES,
+  };
   const deviceId = '0'.repeat(32);
   const events = Array.from({ length: 40 }, (_, index) => ({
     id: index.toString(16).padStart(32, '0'),
@@ -114,13 +149,7 @@ export async function warmUp(backend: BackendInfo): Promise<void> {
         ? { object: 'list', data: events, has_more: false, total_count: events.length }
         : { id: deviceId, name: 'warm-up', state: 'registered' },
     );
-  const target: EventLogTarget = {
-    backend,
-    deviceId,
-    tab: 'events',
-    eventId: undefined,
-    query: { deviceId, levels: [], identifier: undefined, order: 'desc' },
-  };
+  const target: EventLogTarget = { backend, deviceId, tab: 'events', eventId: undefined };
   const eventsPath = `/${encodeURIComponent(backend.id)}/devices/${deviceId}/events`;
   await renderFirstScreen({
     url: `http://warm-up${eventsPath}`,

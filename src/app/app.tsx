@@ -2,6 +2,7 @@ import { hydrate, type DehydratedState, type QueryClient } from '@tanstack/react
 import { flushSync } from 'react-dom';
 import { RouterProvider } from 'react-router';
 import { adapterFor } from '../backends/registry.ts';
+import { fromJsonSafe } from '../lib/json-safe.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { AppProvider } from './provider.tsx';
 import { createAppRouter } from './router.tsx';
@@ -23,8 +24,10 @@ export interface AppInstance {
  */
 export function createAppInstance(serverState: DehydratedState | null = null): AppInstance {
   const queryClient = createQueryClient();
-  // Before the router exists: its loaders then find the server's data and fetch nothing.
-  if (serverState) hydrate(queryClient, serverState);
+  // Before the router exists: its loaders then find the server's data and fetch nothing. The
+  // server wrote it with toJsonSafe (server/first-screen/render.tsx).
+  if (serverState)
+    hydrate(queryClient, serverState, { defaultOptions: { deserializeData: fromJsonSafe } });
   return { queryClient, router: createAppRouter({ queryClient, adapterFor }) };
 }
 

@@ -70,6 +70,7 @@ export function createAliyunAdapter(
   const rpc: RpcCall = createRpc(info.id, {
     throttleRetryDelaysMs:
       options.throttleRetryDelaysMs ?? DEFAULT_RPC_OPTIONS.throttleRetryDelaysMs,
+    transport: options.transport,
   });
   const now = options.now ?? Date.now;
   const retentionDays = info.capabilities.retentionDays ?? 30;

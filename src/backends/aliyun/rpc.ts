@@ -1,3 +1,4 @@
+import type { Transport } from '../http.ts';
 import { BackendError } from '../types.ts';
 import { errorEnvelopeSchema, type AliyunErrorEnvelope } from './wire.ts';
 
@@ -11,6 +12,8 @@ import { errorEnvelopeSchema, type AliyunErrorEnvelope } from './wire.ts';
 export interface RpcOptions {
   /** Waits before retrying a throttled call (the account shares 50 queries per second). */
   throttleRetryDelaysMs: readonly number[];
+  /** Sends the request; the browser's `fetch` unless the caller brings its own (server rendering). */
+  transport?: Transport;
 }
 
 export const DEFAULT_RPC_OPTIONS: RpcOptions = { throttleRetryDelaysMs: [250, 600, 1200] };
@@ -19,11 +22,12 @@ export type RpcCall = (params: Record<string, string>, signal?: AbortSignal) => 
 
 export function createRpc(backendId: string, options: RpcOptions = DEFAULT_RPC_OPTIONS): RpcCall {
   const url = `/api/${encodeURIComponent(backendId)}/`;
+  const send: Transport = options.transport ?? ((target, init) => fetch(target, init));
 
   async function once(params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await send(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
