@@ -21,6 +21,7 @@ import { simulatorSection } from './sim-section.ts';
 import { loadSection } from './load-section.ts';
 import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
+import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
       const targets: DemoTargets = {
         backendId: 'demo-pelion',
         longDeviceId: NOTABLE_PELION_DEVICES.longHistory,
+        // The 70,000-event meter, EventTypes info and alert: two RPC streams merged.
+        aliyunEventLog: `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.longHistory}/events?eventType=info,alert`,
       };
       await runBrowserScenarios(browser, server.origin, targets, options, {
         add: (key, value) => results.add(key, value),
@@ -79,6 +82,9 @@ async function main(): Promise<void> {
     'coldLoad',
     'coldInteractive',
     'deepLinkRequests',
+    'aliyunColdLoad',
+    'aliyunColdInteractive',
+    'aliyunDeepLinkRequests',
     'flingP95',
     'flingLongTask',
     'flingDuration',

@@ -27,6 +27,17 @@ export const MEASURES = {
     unit: 'ms',
   },
   deepLinkRequests: { label: 'Deep link /api requests (until idle)', unit: 'requests' },
+  aliyunColdLoad: {
+    label: 'Cold Alibaba deep link → first event row',
+    unit: 'ms',
+    max: 500,
+    target: 'median ≤ 500 ms',
+  },
+  aliyunColdInteractive: { label: 'Cold Alibaba deep link → app takes over', unit: 'ms' },
+  aliyunDeepLinkRequests: {
+    label: 'Alibaba deep link /api requests (until idle)',
+    unit: 'requests',
+  },
   flingP95: { label: 'Fling 100k: p95 frame', unit: 'ms', max: 20, target: '≤ 20 ms' },
   flingLongTask: { label: 'Fling 100k: longest task', unit: 'ms', max: 100, target: '≤ 100 ms' },
   flingDuration: { label: 'Fling 100k: newest → End of log', unit: 'ms' },

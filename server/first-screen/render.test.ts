@@ -157,6 +157,10 @@ describe('server-rendered first screen of an Alibaba Event log link', () => {
     expect(rowIds(screen!.html)).toHaveLength(times.length);
   });
 
+  it('leaves a device Alibaba does not know (a business error in HTTP 200) to the app', async () => {
+    expect(await render(`/${aliyun.id}/devices/NoSuchDevice0000000000000/events`)).toBeNull();
+  });
+
   it('embeds the page with its 64-bit counters intact and the Identifier choices', async () => {
     const search = '?eventType=info,alert';
     const screen = await render(`${meterPath}${search}`);

@@ -11,6 +11,8 @@ export interface DemoTargets {
   backendId: string;
   /** The demo device with more than 100,000 events. */
   longDeviceId: string;
+  /** An Alibaba Event log link (signed POSTs, several streams): its cold load is measured too. */
+  aliyunEventLog: string;
 }
 
 export interface Sink {
@@ -154,6 +156,35 @@ async function filterRuns(
   );
 }
 
+/** Cold loads of the Alibaba link: the same measurement, its own rows in the table. */
+async function aliyunDeepLinkRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  for (let run = 0; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      const load = await loadDeepLink(page, targets.aliyunEventLog);
+      if (run === 0) continue;
+      sink.add('aliyunColdLoad', load.firstRowMs);
+      sink.add('aliyunColdInteractive', load.appRowMs);
+      sink.add('aliyunDeepLinkRequests', load.api.length);
+      sink.log(
+        `Alibaba deep link run ${run}: first row ${Math.round(load.firstRowMs)} ms, ` +
+          `app's first row ${Math.round(load.appRowMs)} ms` +
+          `${load.firstScreen ? ' (server-rendered first screen)' : ' (no first screen)'}, ` +
+          `${load.api.length} /api requests`,
+      );
+      if (run === 1) sink.note('aliyunColdLoad', targets.aliyunEventLog);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
 export async function runBrowserScenarios(
   browser: Browser,
   origin: string,
@@ -165,6 +196,11 @@ export async function runBrowserScenarios(
     await deepLinkRuns(browser, origin, targets, options.runs, sink);
   } catch (error) {
     sink.fail(['initialJs', 'coldLoad', 'coldInteractive', 'deepLinkRequests'], error);
+  }
+  try {
+    await aliyunDeepLinkRuns(browser, origin, targets, options.runs, sink);
+  } catch (error) {
+    sink.fail(['aliyunColdLoad', 'aliyunColdInteractive', 'aliyunDeepLinkRequests'], error);
   }
   await filterRuns(browser, origin, targets, options.runs, sink);
   await flingRuns(browser, origin, targets, options, sink);
