@@ -16,7 +16,7 @@ import { createApp, firstScreensReady, publicBackend } from '../app.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
 import { buildBackends } from '../backends/registry.ts';
 import { loadConfig } from '../config.ts';
-import { DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
+import { DEMO_ALIYUN_CREDENTIALS, DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../fleet/pelion-fleet.ts';
 import { eventLogTarget, SERVER_STATE_ELEMENT_ID } from '../shell.ts';
@@ -272,6 +272,9 @@ describe('pages served with a first screen', () => {
     expect(html).toContain('<div id="root" data-first-screen>');
     expect(rowIds(html).length).toBeGreaterThan(10);
     expect(html).not.toContain('rel="preload" as="fetch"');
+    // Signed on the server; neither half of the AccessKey reaches the page.
+    expect(html).not.toContain(DEMO_ALIYUN_CREDENTIALS.accessKeyId);
+    expect(html).not.toContain(DEMO_ALIYUN_CREDENTIALS.accessKeySecret);
   });
 
   it('are not made for the device path, which the app redirects to its Event log', async () => {
