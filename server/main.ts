@@ -3,15 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
-import { buildBackends } from './backends/registry.ts';
-import { createApp, firstScreensReady } from './app.ts';
+import { createProductionApp } from './production-app.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
-  // The production server: React's server renderer (loaded later, see createApp) in its
-  // production build, which is several times faster than the development one.
-  process.env.NODE_ENV ??= 'production';
   let config;
   try {
     config = loadConfig();
@@ -32,13 +28,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const started = performance.now();
-  const backends = buildBackends(config, Date.now, { warmDemo: true });
-  const app = createApp({
-    backends,
-    staticDir,
-    firstScreenDeadlineMs: config.firstScreenDeadlineMs,
-  });
-  await firstScreensReady(app);
+  const { app, backends } = await createProductionApp(config, staticDir);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     console.log(
