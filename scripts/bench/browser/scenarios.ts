@@ -3,7 +3,7 @@ import type { Browser } from '@playwright/test';
 import type { BenchOptions } from '../options.ts';
 import type { MeasureKey } from '../measures.ts';
 import { coldPage, appRowTime } from './launch.ts';
-import { loadDeepLink } from './deep-link-load.ts';
+import { loadDeepLink, type DeepLinkLoad } from './deep-link-load.ts';
 import { fling, heapAfterGc } from './fling.ts';
 import { changeFilter } from './filter-change.ts';
 
@@ -25,6 +25,33 @@ export interface Sink {
 const eventsPath = (targets: DemoTargets) =>
   `/${targets.backendId}/devices/${encodeURIComponent(targets.longDeviceId)}/events`;
 
+/**
+ * Cold loads of one link: an unmeasured load first warms the server's code paths; every measured
+ * one starts cold in Chromium and goes to `record`.
+ */
+async function coldLoads(
+  browser: Browser,
+  origin: string,
+  path: string,
+  runs: number,
+  record: (load: DeepLinkLoad, run: number) => void,
+) {
+  for (let run = 0; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      const load = await loadDeepLink(page, path);
+      if (run > 0) record(load, run);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+const describeLoad = (load: DeepLinkLoad) =>
+  `first row ${Math.round(load.firstRowMs)} ms, app's first row ${Math.round(load.appRowMs)} ms` +
+  `${load.firstScreen ? ' (server-rendered first screen)' : ' (no first screen)'}, ` +
+  `${load.api.length} /api requests`;
+
 async function deepLinkRuns(
   browser: Browser,
   origin: string,
@@ -32,41 +59,46 @@ async function deepLinkRuns(
   runs: number,
   sink: Sink,
 ) {
-  // One unmeasured load warms the server's code paths; every measured one starts cold in Chromium.
-  for (let run = 0; run <= runs; run += 1) {
-    const { context, page } = await coldPage(browser, origin);
-    try {
-      const load = await loadDeepLink(page, eventsPath(targets));
-      if (run === 0) continue;
-      sink.add('coldLoad', load.firstRowMs);
-      sink.add('coldInteractive', load.appRowMs);
-      sink.add('initialJs', load.jsGzipBytes / 1000);
-      sink.add('deepLinkRequests', load.api.length);
-      sink.log(
-        `deep link run ${run}: first row ${Math.round(load.firstRowMs)} ms, ` +
-          `app's first row ${Math.round(load.appRowMs)} ms` +
-          `${load.firstScreen ? ' (server-rendered first screen)' : ' (no first screen)'}, ` +
-          `${load.js.length} scripts ${(load.jsGzipBytes / 1000).toFixed(1)} KB gzip, ` +
-          `${load.api.length} /api requests`,
-      );
-      if (run === 1) {
-        const files = load.js
-          .map((file) => `${new URL(file.url).pathname} ${(file.gzipBytes / 1000).toFixed(1)} KB`)
-          .join(', ');
-        sink.note(
-          'initialJs',
-          `node:zlib gzip (level 6) of each script finished before the app's first row; ` +
-            `${(load.jsServedBytes / 1000).toFixed(1)} KB as the server compressed them: ${files}`,
-        );
-        sink.note(
-          'deepLinkRequests',
-          load.api.map((request) => `${request.method} ${request.what}`).join('; '),
-        );
-      }
-    } finally {
-      await context.close();
-    }
-  }
+  await coldLoads(browser, origin, eventsPath(targets), runs, (load, run) => {
+    sink.add('coldLoad', load.firstRowMs);
+    sink.add('coldInteractive', load.appRowMs);
+    sink.add('initialJs', load.jsGzipBytes / 1000);
+    sink.add('deepLinkRequests', load.api.length);
+    sink.log(
+      `deep link run ${run}: ${describeLoad(load)}, ` +
+        `${load.js.length} scripts ${(load.jsGzipBytes / 1000).toFixed(1)} KB gzip`,
+    );
+    if (run !== 1) return;
+    const files = load.js
+      .map((file) => `${new URL(file.url).pathname} ${(file.gzipBytes / 1000).toFixed(1)} KB`)
+      .join(', ');
+    sink.note(
+      'initialJs',
+      `node:zlib gzip (level 6) of each script finished before the app's first row; ` +
+        `${(load.jsServedBytes / 1000).toFixed(1)} KB as the server compressed them: ${files}`,
+    );
+    sink.note(
+      'deepLinkRequests',
+      load.api.map((request) => `${request.method} ${request.what}`).join('; '),
+    );
+  });
+}
+
+/** The Alibaba link: the same measurement, its own rows in the table. */
+async function aliyunDeepLinkRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  await coldLoads(browser, origin, targets.aliyunEventLog, runs, (load, run) => {
+    sink.add('aliyunColdLoad', load.firstRowMs);
+    sink.add('aliyunColdInteractive', load.appRowMs);
+    sink.add('aliyunDeepLinkRequests', load.api.length);
+    sink.log(`Alibaba deep link run ${run}: ${describeLoad(load)}`);
+    if (run === 1) sink.note('aliyunColdLoad', targets.aliyunEventLog);
+  });
 }
 
 async function flingRuns(
@@ -154,35 +186,6 @@ async function filterRuns(
     'filterChange',
     'Failures only on the 100k device; from responseEnd (Resource Timing) to the first frame showing the new first 5 rows',
   );
-}
-
-/** Cold loads of the Alibaba link: the same measurement, its own rows in the table. */
-async function aliyunDeepLinkRuns(
-  browser: Browser,
-  origin: string,
-  targets: DemoTargets,
-  runs: number,
-  sink: Sink,
-) {
-  for (let run = 0; run <= runs; run += 1) {
-    const { context, page } = await coldPage(browser, origin);
-    try {
-      const load = await loadDeepLink(page, targets.aliyunEventLog);
-      if (run === 0) continue;
-      sink.add('aliyunColdLoad', load.firstRowMs);
-      sink.add('aliyunColdInteractive', load.appRowMs);
-      sink.add('aliyunDeepLinkRequests', load.api.length);
-      sink.log(
-        `Alibaba deep link run ${run}: first row ${Math.round(load.firstRowMs)} ms, ` +
-          `app's first row ${Math.round(load.appRowMs)} ms` +
-          `${load.firstScreen ? ' (server-rendered first screen)' : ' (no first screen)'}, ` +
-          `${load.api.length} /api requests`,
-      );
-      if (run === 1) sink.note('aliyunColdLoad', targets.aliyunEventLog);
-    } finally {
-      await context.close();
-    }
-  }
 }
 
 export async function runBrowserScenarios(
