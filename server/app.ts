@@ -150,7 +150,7 @@ export function createApp({
   /** The first screen of an Event log link, or null (see FirstScreenMarkup). */
   async function firstScreenFor(url: URL): Promise<FirstScreenMarkup | null> {
     if (!renderer) return null;
-    const target = eventLogTarget(url.pathname, url.search, publicBackends);
+    const target = eventLogTarget(url.pathname, publicBackends);
     // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
     if (target?.tab !== 'events') return null;
     // Past the deadline the page goes out without a first screen and the browser asks itself:

@@ -117,7 +117,6 @@ export interface EventLogTarget {
 /** The Event log link a URL opens (device path included), on any configured backend. */
 export function eventLogTarget(
   pathname: string,
-  search: string,
   backends: readonly PublicBackend[],
 ): EventLogTarget | null {
   const route = routeOfPath(pathname, backends);
@@ -139,7 +138,7 @@ export function dataRequestsFor(
   search: string,
   backends: readonly PublicBackend[],
 ): string[] {
-  const target = eventLogTarget(pathname, search, backends);
+  const target = eventLogTarget(pathname, backends);
   if (target?.backend.kind !== 'pelion') return [];
   const { backend, deviceId, eventId } = target;
   const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));

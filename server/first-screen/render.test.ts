@@ -30,7 +30,7 @@ const eventsPath = `/demo-pelion/devices/${device}/events`;
 
 async function render(pathAndQuery: string) {
   const url = new URL(pathAndQuery, 'http://fleetlog.test');
-  const target = eventLogTarget(url.pathname, url.search, publicBackends);
+  const target = eventLogTarget(url.pathname, publicBackends);
   if (!target) throw new Error(`${pathAndQuery} is not an Event log link`);
   return renderFirstScreen({
     url: url.href,

@@ -6,8 +6,9 @@
  * app then takes the page over with the same data (embedded, see `SERVER_STATE_ELEMENT_ID`) and
  * sends no request for it.
  *
- * Both kinds: each adapter is built here with a transport into this app instead of `fetch`, so the
- * Pelion GETs and the Alibaba RPC POSTs take the same proxy (and signing) as the browser's. A bound
+ * Every kind: its adapter (from the SPA's registry) is built with a transport into this app instead
+ * of `fetch`, so Pelion GETs and Alibaba RPC POSTs take the same proxy (and signing) as the
+ * browser's. A bound
  * relative to the clock (`from=now-24h`, or Alibaba's default 30-day window) is resolved by the
  * server's clock as the page is served, the moment the browser would otherwise have asked; the app
  * keys its cache by the bound as typed, so it reads the embedded page all the same. The cache is
@@ -22,8 +23,7 @@ import { AppProvider } from '../../src/app/provider.tsx';
 import { createAppRoutes } from '../../src/app/router.tsx';
 import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
 import type { Transport } from '../../src/backends/http.ts';
-import { createAliyunAdapter } from '../../src/backends/aliyun/adapter.ts';
-import { createPelionAdapter } from '../../src/backends/pelion/adapter.ts';
+import { createAdapter } from '../../src/backends/registry.ts';
 import type { BackendAdapter, BackendInfo } from '../../src/backends/types.ts';
 import type { EventLogTarget, FirstScreenMarkup } from '../shell.ts';
 import { deviceQueryOptions } from '../../src/features/devices/api/get-device.ts';
@@ -53,8 +53,12 @@ export async function renderFirstScreen({
   transport,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
-  const adapter = serverAdapter(backend, transport);
-  if (!adapter) return null;
+  let adapter: BackendAdapter;
+  try {
+    adapter = await createAdapter(backend, transport);
+  } catch {
+    return null; // A kind this build cannot read: the app says so itself.
+  }
   const queryClient = createQueryClient();
   // No retries here: a failing upstream is the browser's to report, with its retry button.
   queryClient.setDefaultOptions({
@@ -104,19 +108,6 @@ export async function renderFirstScreen({
   } finally {
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
     queryClient.clear();
-  }
-}
-
-/** The backend's adapter, its requests sent through `transport`; null for a kind not rendered here. */
-function serverAdapter(backend: BackendInfo, transport: Transport): BackendAdapter | null {
-  switch (backend.kind) {
-    case 'pelion':
-      return createPelionAdapter(backend, transport);
-    case 'aliyun':
-      // A throttled call is not retried: the page goes out without a first screen instead.
-      return createAliyunAdapter(backend, { transport, throttleRetryDelaysMs: [] });
-    default:
-      return null;
   }
 }
 

@@ -1,4 +1,11 @@
+import type { Transport } from './http.ts';
 import type { BackendAdapter, BackendInfo, BackendKind } from './types.ts';
+
+/**
+ * Builds a kind's adapter. Every request it makes goes through `transport` when one is given (the
+ * server renders first screens that way, into its own `/api`), else through `fetch`.
+ */
+type AdapterFactory = (info: BackendInfo, transport?: Transport) => BackendAdapter;
 
 /**
  * One adapter factory per backend kind; features only ever see the `BackendAdapter` port.
@@ -6,19 +13,25 @@ import type { BackendAdapter, BackendInfo, BackendKind } from './types.ts';
  * deep link does not download the Alibaba adapter (and vice versa), which keeps the JavaScript
  * before the first event row inside its budget.
  */
-const FACTORIES: Record<BackendKind, () => Promise<(info: BackendInfo) => BackendAdapter>> = {
+const FACTORIES: Record<BackendKind, () => Promise<AdapterFactory>> = {
   pelion: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
-  aliyun: async () => (await import('./aliyun/adapter.ts')).createAliyunAdapter,
+  aliyun: async () => {
+    const { createAliyunAdapter } = await import('./aliyun/adapter.ts');
+    return (info, transport) => createAliyunAdapter(info, { transport });
+  },
 };
 
-export async function createAdapter(info: BackendInfo): Promise<BackendAdapter> {
+export async function createAdapter(
+  info: BackendInfo,
+  transport?: Transport,
+): Promise<BackendAdapter> {
   const load = (FACTORIES as Partial<Record<string, (typeof FACTORIES)[BackendKind]>>)[info.kind];
   if (!load) {
     throw new Error(
       `Backend "${info.id}" has kind "${String(info.kind)}", which this version of Fleetlog cannot read.`,
     );
   }
-  return (await load())(info);
+  return (await load())(info, transport);
 }
 
 const adapters = new Map<string, { info: BackendInfo; adapter: Promise<BackendAdapter> }>();
