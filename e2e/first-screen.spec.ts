@@ -89,6 +89,88 @@ test.describe('first screen of an Event log link', () => {
     expect(problems).toEqual([]);
   });
 
+  test.describe('input made before the app takes over', () => {
+    /**
+     * Holds the app's entry script back until `release()`: the first screen stands alone, for as
+     * long as the test needs, however busy the machine.
+     */
+    async function heldApp(page: Page): Promise<{ release: () => void }> {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.addInitScript({ content: PAGE_PROBE });
+      return { release };
+    }
+    const stillServerRendered = (page: Page) =>
+      expect(page.locator('#root')).toHaveAttribute('data-first-screen', '');
+
+    test('a row clicked meanwhile opens once the app runs', async ({ page }) => {
+      const problems = problemsOf(page);
+      const app = await heldApp(page);
+      await page.goto(eventLog, { waitUntil: 'commit' });
+      const row = page.locator('#root[data-first-screen] [data-event-id]').nth(2);
+      const id = await row.getAttribute('data-event-id');
+      await row.click();
+      await stillServerRendered(page);
+      await expect(page.locator('#root')).toHaveAttribute('aria-busy', 'true');
+      app.release();
+      await appRowTime(page);
+      await expect(page.getByRole('heading', { name: 'Event details' })).toBeVisible();
+      expect(new URL(page.url()).pathname).toBe(`${eventLog}/${id}`);
+      await expect(page.locator('#root')).not.toHaveAttribute('aria-busy', 'true');
+      expect(problems).toEqual([]);
+    });
+
+    test('a filter ticked meanwhile is applied, and never shows ticked over an unfiltered list', async ({
+      page,
+    }) => {
+      const problems = problemsOf(page);
+      const app = await heldApp(page);
+      await page.goto(eventLog, { waitUntil: 'commit' });
+      const fail = page.getByRole('checkbox', { name: 'FAIL' });
+      await page.locator('#root[data-first-screen] [data-event-id]').first().waitFor();
+      await fail.click();
+      await stillServerRendered(page);
+      await expect(fail).not.toBeChecked();
+      app.release();
+      await appRowTime(page);
+      await expect(page).toHaveURL(/[?&]type=FAIL(&|$)/);
+      await expect(fail).toBeChecked();
+      // The list is the filtered one: every row on screen is a failure.
+      await expect
+        .poll(() =>
+          page
+            .locator('[data-event-id]')
+            .evaluateAll(
+              (rows) =>
+                rows.length > 0 && rows.every((row) => (row.textContent ?? '').includes('FAIL')),
+            ),
+        )
+        .toBe(true);
+      expect(problems).toEqual([]);
+    });
+
+    test('an order chosen meanwhile is applied', async ({ page }) => {
+      const app = await heldApp(page);
+      await page.goto(eventLog, { waitUntil: 'commit' });
+      await page.locator('#root[data-first-screen] [data-event-id]').first().waitFor();
+      const order = page.getByLabel('Order');
+      await order.selectOption('asc');
+      await stillServerRendered(page);
+      // Held back: the select shows what the list shows; text fields wait too.
+      await expect(order).toHaveValue('desc');
+      await expect(page.getByLabel('From')).toHaveJSProperty('readOnly', true);
+      app.release();
+      await appRowTime(page);
+      await expect(page).toHaveURL(/[?&]order=asc(&|$)/);
+      await expect(order).toHaveValue('asc');
+      await expect(page.getByLabel('From')).toHaveJSProperty('readOnly', false);
+    });
+  });
+
   test.describe('in a browser far from the server’s zone', () => {
     test.use({ timezoneId: 'America/Los_Angeles' });
 

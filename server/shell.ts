@@ -21,6 +21,7 @@
  */
 import { pelionUrls } from '../src/backends/pelion/requests.ts';
 import { clockFreeFirstQuery, pageSizeFor } from '../src/features/events/api/first-page.ts';
+import { EARLY_INPUT_SCRIPT } from './first-screen/early-input.ts';
 import { LOCAL_TIMES_SCRIPT } from './first-screen/local-times.ts';
 import type { BackendKind, PublicBackend } from './backends/types.ts';
 
@@ -181,6 +182,7 @@ function withFirstScreen(page: string, { html, state, localTimes }: FirstScreenM
     `<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
   ];
   if (localTimes) parts.push(`<script>${LOCAL_TIMES_SCRIPT}</script>`);
+  parts.push(`<script>${EARLY_INPUT_SCRIPT}</script>`);
   // A function, so `$` sequences in the markup are not read as replacement patterns.
   return page.replace(ROOT_ELEMENT, () => parts.join('\n    '));
 }

@@ -196,6 +196,8 @@ describe('pages served with a first screen', () => {
     expect(html).toContain(`<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">`);
     // The inline script that puts the times into the browser's zone (tz=local is the default).
     expect(html).toContain("querySelectorAll('#root [data-event-id] time[datetime]')");
+    // The inline script that holds input back until the app runs.
+    expect(html).toContain('window.__fleetlogEarlyInput = function');
     expect(html).not.toContain('rel="preload" as="fetch"');
     expect(html).not.toContain(DEMO_PELION_API_KEY);
   });

@@ -1,9 +1,46 @@
 import type { DehydratedState } from '@tanstack/react-query';
-import { useLayoutEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 
 /** Matches SERVER_STATE_ELEMENT_ID and the `data-first-screen` marker in server/shell.ts. */
 const SERVER_STATE_ID = 'fleetlog-state';
 const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
+/** Matches EARLY_INPUT_GLOBAL in server/first-screen/early-input.ts. */
+const EARLY_INPUT_GLOBAL = '__fleetlogEarlyInput';
+
+/** Input the first screen held back before the app took over (server/first-screen/early-input.ts). */
+export type EarlyInput = { eventId: string } | { element: Element; value?: string };
+
+/** Takes the held-back input, in the order it was made, and ends the holding; [] when none. */
+export function takeEarlyInput(win: Window = window): EarlyInput[] {
+  const take = (win as unknown as Record<string, unknown>)[EARLY_INPUT_GLOBAL];
+  if (typeof take !== 'function') return [];
+  delete (win as unknown as Record<string, unknown>)[EARLY_INPUT_GLOBAL];
+  const taken: unknown = take();
+  return Array.isArray(taken) ? (taken as EarlyInput[]) : [];
+}
+
+/**
+ * Acts out held-back input on the page the app now runs: a row is looked up again by its event id
+ * (rows are windowed, so the element may show another event by now), a select gets its chosen
+ * value with a change event, anything else is clicked.
+ */
+export function replayEarlyInput(root: HTMLElement, inputs: readonly EarlyInput[]): void {
+  for (const input of inputs) {
+    if ('eventId' in input) {
+      const row = root.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(input.eventId)}"]`);
+      row?.click();
+      continue;
+    }
+    const { element } = input;
+    if (!element.isConnected) continue;
+    if (element instanceof HTMLSelectElement && input.value !== undefined) {
+      element.value = input.value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (element instanceof HTMLElement) {
+      element.click();
+    }
+  }
+}
 
 /**
  * The query cache a server-rendered first screen was rendered from, or null when the page has none
@@ -41,5 +78,7 @@ export function FirstScreenTakeover({
   children: ReactNode;
 }) {
   useLayoutEffect(() => root.removeAttribute(FIRST_SCREEN_ATTRIBUTE), [root]);
+  // After the commit, when React's own handlers are in place: what was clicked meanwhile happens now.
+  useEffect(() => replayEarlyInput(root, takeEarlyInput()), [root]);
   return children;
 }
