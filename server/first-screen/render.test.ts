@@ -20,6 +20,7 @@ import { DEMO_ALIYUN_CREDENTIALS, DEMO_PELION_API_KEY } from '../fleet/demo-cred
 import { ALIYUN_NOTABLE_DEVICES } from '../fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../fleet/pelion-fleet.ts';
 import { eventLogTarget, SERVER_STATE_ELEMENT_ID } from '../shell.ts';
+import { EARLY_INPUT_GLOBAL } from './early-input.ts';
 import { renderFirstScreen } from './render.tsx';
 
 const backends = buildBackends(loadConfig({}));
@@ -197,7 +198,7 @@ describe('pages served with a first screen', () => {
     // The inline script that puts the times into the browser's zone (tz=local is the default).
     expect(html).toContain("querySelectorAll('#root [data-event-id] time[datetime]')");
     // The inline script that holds input back until the app runs.
-    expect(html).toContain('window.__fleetlogEarlyInput = function');
+    expect(html).toContain(`window.${EARLY_INPUT_GLOBAL} = function`);
     expect(html).not.toContain('rel="preload" as="fetch"');
     expect(html).not.toContain(DEMO_PELION_API_KEY);
   });
