@@ -47,7 +47,10 @@ export function copyUpstreamResponse(
   body: ArrayBuffer | null,
   label: string,
 ): Response {
-  if (!isJsonMediaType(upstream.headers.get('content-type')) && body !== null) {
+  if (
+    body !== null &&
+    !(isJsonMediaType(upstream.headers.get('content-type')) && looksLikeJson(body))
+  ) {
     return notJson(upstream, label);
   }
   const headers = apiHeaders();
@@ -56,6 +59,24 @@ export function copyUpstreamResponse(
     if (value !== null) headers.set(name, value);
   }
   return new Response(body, { status: upstream.status, headers });
+}
+
+/**
+ * Whether a body labelled JSON starts like the JSON the APIs send, an object or an array (after
+ * whitespace or a byte-order mark). A cheap guard, not a parse: an HTML page mislabelled as JSON
+ * starts with `<`.
+ */
+function looksLikeJson(body: ArrayBuffer): boolean {
+  const bytes = new Uint8Array(body, 0, Math.min(body.byteLength, 64));
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x7b || byte === 0x5b) return true; // { [
+    // Space, tab, CR, LF, or the UTF-8 byte-order mark (EF BB BF).
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a) continue;
+    if (i < 3 && (byte === 0xef || byte === 0xbb || byte === 0xbf)) continue;
+    return false;
+  }
+  return false;
 }
 
 /** The 502 for an upstream answer that is not JSON; the upstream's body is not shown. */
