@@ -61,6 +61,40 @@ describe('loadConfig', () => {
     expect(problemsOf({ DEMO: 'maybe' })[0]).toMatch(/^DEMO: /);
   });
 
+  it('sends credentials over plain http only to this machine', () => {
+    for (const url of ['http://127.0.0.1:4010', 'http://localhost:4010/', 'http://[::1]:4010']) {
+      expect(loadConfig({ PELION_API_KEY: 'ak_x', PELION_API_URL: url }).pelion?.apiUrl).toBe(
+        url.replace(/\/$/, ''),
+      );
+    }
+    for (const url of [
+      'http://api.us-east-1.mbedcloud.com',
+      'http://10.0.0.5:4010',
+      'http://127.example.test',
+    ]) {
+      expect(problemsOf({ PELION_API_KEY: 'ak_x', PELION_API_URL: url })[0]).toMatch(
+        /^PELION_API_URL: must use https:\/\//,
+      );
+    }
+    expect(
+      problemsOf({
+        ALIYUN_ENDPOINT: 'http://iot.cn-shanghai.aliyuncs.com',
+        ALIYUN_REGION_ID: 'cn-shanghai',
+        ALIYUN_ACCESS_KEY_ID: 'id',
+        ALIYUN_ACCESS_KEY_SECRET: 'secret',
+      })[0],
+    ).toMatch(/^ALIYUN_ENDPOINT: must use https:\/\//);
+  });
+
+  it('caps upstream answers at 8 MiB unless UPSTREAM_MAX_BODY_BYTES says otherwise', () => {
+    expect(loadConfig({}).upstreamMaxBodyBytes).toBe(8 * 1024 * 1024);
+    expect(loadConfig({ UPSTREAM_MAX_BODY_BYTES: '1048576' }).upstreamMaxBodyBytes).toBe(1048576);
+    expect(problemsOf({ UPSTREAM_MAX_BODY_BYTES: '10' })[0]).toMatch(/^UPSTREAM_MAX_BODY_BYTES: /);
+    expect(problemsOf({ UPSTREAM_MAX_BODY_BYTES: 'lots' })[0]).toMatch(
+      /^UPSTREAM_MAX_BODY_BYTES: /,
+    );
+  });
+
   it('names every missing Alibaba variable when the account is half configured', () => {
     const problems = problemsOf({
       ALIYUN_ENDPOINT: 'https://iot.cn-shanghai.aliyuncs.com',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_UPSTREAM_MAX_BODY_BYTES } from './backends/forwarding.ts';
 
 /** Server configuration, read once from the environment and validated; see `.env.example`. */
 export interface Config {
@@ -6,6 +7,8 @@ export interface Config {
   host: string;
   demo: boolean;
   upstreamTimeoutMs: number;
+  /** Largest upstream answer the server reads; a larger one is refused with a 502. */
+  upstreamMaxBodyBytes: number;
   /** How long a page waits for its server-rendered first screen; 0 serves pages without one. */
   firstScreenDeadlineMs: number;
   pelion: { apiUrl: string; apiKey: string } | null;
@@ -35,6 +38,27 @@ const httpUrl = z
   .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://')
   .transform((v) => v.replace(/\/+$/, ''));
 
+/** localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
+/**
+ * An API base URL the server sends credentials to: https, or plain http to this machine only (a
+ * local simulator or a tunnel). Over plain http anyone on the path reads the key or the signed
+ * requests, and can rewrite the answers.
+ */
+const apiUrl = httpUrl.refine((v) => {
+  const url = new URL(v);
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+}, 'must use https:// (plain http:// is accepted only for localhost, 127.0.0.1 or [::1])');
+
 const envSchema = z.object({
   PORT: z.preprocess(
     blankToUndefined,
@@ -53,9 +77,18 @@ const envSchema = z.object({
     blankToUndefined,
     z.coerce.number().int('must be a whole number').min(0).max(10_000).default(300),
   ),
+  UPSTREAM_MAX_BODY_BYTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number of bytes')
+      .min(65_536, 'must be at least 65536 (64 KiB)')
+      .max(268_435_456, 'must be at most 268435456 (256 MiB)')
+      .default(DEFAULT_UPSTREAM_MAX_BODY_BYTES),
+  ),
   PELION_API_URL: z.preprocess(
     blankToUndefined,
-    httpUrl.default('https://api.us-east-1.mbedcloud.com'),
+    apiUrl.default('https://api.us-east-1.mbedcloud.com'),
   ),
   PELION_API_KEY: z.preprocess(
     blankToUndefined,
@@ -65,7 +98,7 @@ const envSchema = z.object({
       .regex(/^ak_[A-Za-z0-9_-]+$/, 'must be an access key starting with ak_')
       .optional(),
   ),
-  ALIYUN_ENDPOINT: z.preprocess(blankToUndefined, httpUrl.optional()),
+  ALIYUN_ENDPOINT: z.preprocess(blankToUndefined, apiUrl.optional()),
   ALIYUN_REGION_ID: z.preprocess(
     blankToUndefined,
     z
@@ -127,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     demo,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamMaxBodyBytes: e.UPSTREAM_MAX_BODY_BYTES,
     firstScreenDeadlineMs: e.FIRST_SCREEN_DEADLINE_MS,
     pelion: e.PELION_API_KEY ? { apiUrl: e.PELION_API_URL, apiKey: e.PELION_API_KEY } : null,
     aliyun:

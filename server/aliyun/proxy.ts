@@ -1,17 +1,45 @@
-import { callUpstream, fleetlogError, upstreamFailure } from '../backends/forwarding.ts';
+import {
+  callUpstream,
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+  fleetlogError,
+  readRequestText,
+  upstreamFailure,
+} from '../backends/forwarding.ts';
 import { ALIYUN_CAPABILITIES, type ConfiguredBackend, type Upstream } from '../backends/types.ts';
 import { signedRequestParams } from './common-params.ts';
 
-/** Read actions the SPA uses; anything else (writes, other products) is refused before signing. */
-export const ALLOWED_ACTIONS: ReadonlySet<string> = new Set([
-  'QueryProductList',
-  'QueryDevice',
-  'QueryDeviceDetail',
-  'QueryDeviceEventData',
-  'GetThingModelTslPublished',
-]);
+/**
+ * The read actions the SPA uses, each with its documented request parameters (IoT Platform API
+ * reference, version 2018-01-20: https://www.alibabacloud.com/help/en/iot/developer-reference/),
+ * minus `IotInstanceId`, which the server sets. Anything else — writes, other products, a
+ * parameter an action does not document — is refused before signing, so nothing is sent.
+ */
+export const ACTION_PARAMETERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    QueryProductList: ['CurrentPage', 'PageSize', 'AliyunCommodityCode', 'ResourceGroupId'],
+    QueryDevice: ['ProductKey', 'PageSize', 'CurrentPage', 'NextToken'],
+    QueryDeviceDetail: ['IotId', 'ProductKey', 'DeviceName'],
+    QueryDeviceEventData: [
+      'IotId',
+      'ProductKey',
+      'DeviceName',
+      'Identifier',
+      'EventType',
+      'StartTime',
+      'EndTime',
+      'PageSize',
+      'Asc',
+    ],
+    GetThingModelTslPublished: ['ProductKey', 'ModelVersion', 'FunctionBlockId', 'ResourceGroupId'],
+  }).map(([action, names]) => [action, new Set(names)]),
+);
 
-/** Parameters only the server may set: whatever the browser sends for these is dropped. */
+export const ALLOWED_ACTIONS: ReadonlySet<string> = new Set(ACTION_PARAMETERS.keys());
+
+/**
+ * Common parameters only the server may set (the RPC API's common request parameters): whatever the
+ * browser sends for these is dropped, and the server's own values are signed.
+ */
 const SERVER_OWNED = new Set([
   'Format',
   'Version',
@@ -27,6 +55,9 @@ const SERVER_OWNED = new Set([
   'IotInstanceId',
 ]);
 
+/** Test aid of the demo simulator (README, "The simulators"); never sent to a real API. */
+const SIM_FAULT_PARAM = 'x_sim_fault';
+
 export interface AliyunBackendOptions {
   id: string;
   label: string;
@@ -39,6 +70,8 @@ export interface AliyunBackendOptions {
   iotInstanceId: string | null;
   upstream: Upstream;
   timeoutMs: number;
+  /** Largest upstream answer read (default DEFAULT_UPSTREAM_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -48,6 +81,10 @@ export interface AliyunBackendOptions {
  */
 export function createAliyunBackend(options: AliyunBackendOptions): ConfiguredBackend {
   const { id, label, demo, endpoint, upstream, timeoutMs } = options;
+  const limits = {
+    timeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+  };
   const account = {
     accessKeyId: options.accessKeyId,
     accessKeySecret: options.accessKeySecret,
@@ -74,18 +111,39 @@ export function createAliyunBackend(options: AliyunBackendOptions): ConfiguredBa
           'Send the parameters as application/x-www-form-urlencoded.',
         );
       }
-      const actionParams: Record<string, string> = {};
-      for (const [name, value] of new URLSearchParams(await request.text())) {
-        if (!SERVER_OWNED.has(name)) actionParams[name] = value;
-      }
-      const action = actionParams.Action;
+      const sent = await readRequestText(request);
+      if (typeof sent !== 'string') return sent;
+      const form = new URLSearchParams(sent);
+      const action = form.get('Action');
       if (!action) return fleetlogError(400, 'missing_action', 'The Action parameter is required.');
-      if (!ALLOWED_ACTIONS.has(action)) {
+      const allowed = ACTION_PARAMETERS.get(action);
+      if (!allowed) {
         return fleetlogError(
           403,
           'action_not_allowed',
-          `Fleetlog does not forward the action ${action}.`,
+          `Fleetlog does not forward the action ${action.slice(0, 100)}.`,
         );
+      }
+      // A null-prototype record: a parameter named like an Object member stays a plain key.
+      const actionParams: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const [name, value] of form) {
+        if (SERVER_OWNED.has(name)) continue;
+        const known = name === 'Action' || allowed.has(name) || (demo && name === SIM_FAULT_PARAM);
+        if (!known) {
+          return fleetlogError(
+            400,
+            'parameter_not_allowed',
+            `Fleetlog does not forward the parameter "${name.slice(0, 100)}" with ${action}.`,
+          );
+        }
+        if (Object.hasOwn(actionParams, name)) {
+          return fleetlogError(
+            400,
+            'duplicate_parameter',
+            `The parameter "${name}" is given more than once.`,
+          );
+        }
+        actionParams[name] = value;
       }
 
       const signed = signedRequestParams('POST', actionParams, account);
@@ -104,7 +162,7 @@ export function createAliyunBackend(options: AliyunBackendOptions): ConfiguredBa
             body: new URLSearchParams(signed).toString(),
           },
           request.signal,
-          timeoutMs,
+          limits,
         );
         status = response.status;
         text = new TextDecoder().decode(body);

@@ -141,6 +141,45 @@ describe('Alibaba simulator gateway', () => {
     expect((await call({ Action: 'QueryProductList' })).status).toBe(200);
   });
 
+  it('answers an Action named like an Object member as an unknown action, not a 500', async () => {
+    const { call } = setup();
+    for (const action of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const { status, body } = await call({ Action: action });
+      expect([status, body.Code]).toEqual([404, 'InvalidAction.NotFound']);
+    }
+  });
+
+  it('looks devices and products named like Object members up as plain names', async () => {
+    const { call } = setup();
+    for (const name of ['toString', '__proto__', 'constructor']) {
+      const detail = await call({ Action: 'QueryDeviceDetail', IotId: name });
+      expect(detail.body).toMatchObject({ Success: false, Code: 'iot.device.NotExistedDevice' });
+      const tsl = await call({ Action: 'GetThingModelTslPublished', ProductKey: name });
+      expect(tsl.body).toMatchObject({ Success: false, Code: 'iot.prod.NotExistedProduct' });
+    }
+  });
+
+  it('answers x_sim_fault=throttle as the service answers flow control: 400 Throttling.User, no Retry-After', async () => {
+    const { app } = setup();
+    const response = await app.request('/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(
+        signedRequestParams(
+          'POST',
+          { Action: 'QueryProductList', x_sim_fault: 'throttle' },
+          account,
+          {
+            timestamp: rpcTimestamp(NOW),
+          },
+        ),
+      ).toString(),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(await response.json()).toMatchObject({ Code: 'Throttling.User' });
+  });
+
   it('injects faults only through x_sim_fault', async () => {
     const { call } = setup();
     const fault = await call({ Action: 'QueryProductList', x_sim_fault: 'error' });

@@ -37,7 +37,9 @@ export function createAliyunSimulator(options: AliyunSimulatorOptions): Hono {
   const app = new Hono();
 
   app.on(['GET', 'POST'], '/', async (c) => {
-    const params = Object.fromEntries(new URL(c.req.url).searchParams);
+    // A null-prototype record: parameters named `__proto__` or `toString` stay plain, unknown keys.
+    const params: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [name, value] of new URL(c.req.url).searchParams) params[name] = value;
     if (c.req.method === 'POST') {
       const body = new URLSearchParams(await c.req.text());
       for (const [name, value] of body) params[name] = value;
@@ -60,7 +62,8 @@ export function createAliyunSimulator(options: AliyunSimulatorOptions): Hono {
         requestId,
       );
     }
-    const action = ACTIONS[params.Action as string];
+    const name = params.Action as string;
+    const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
     if (!action) return gatewayResponse(gatewayErrors.action(), requestId);
     const result = action(params, context);
     if ('gateway' in result) return gatewayResponse(result.gateway, requestId);

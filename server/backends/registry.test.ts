@@ -59,3 +59,28 @@ describe('demo backends through the production forwarding path', () => {
     expect(response.headers.get('x-request-id')).toBe(body.request_id);
   });
 });
+
+describe('demo backends and parameters named like Object members', () => {
+  it.each(['toString=1', '__proto__=1', 'filter=constructor', 'constructor__eq=x'])(
+    'GET /api/demo-pelion/v3/devices?%s is a 400 envelope naming the parameter, not a 500',
+    async (search) => {
+      const response = await app.request(`/api/demo-pelion/v3/devices?${search}`);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as { type: string; message: string };
+      expect(body.type).toBe('parameter_not_allowed');
+      expect(body.message).toContain(search.split('=')[0]!);
+    },
+  );
+
+  it('answers the Alibaba demo fault switch x_sim_fault=throttle as the service does', async () => {
+    const response = await app.request('/api/demo-aliyun/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=QueryProductList&x_sim_fault=throttle',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(await response.json()).toMatchObject({ Code: 'Throttling.User' });
+  });
+});

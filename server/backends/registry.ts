@@ -23,6 +23,7 @@ export function buildBackends(
 ): ConfiguredBackend[] {
   const backends: ConfiguredBackend[] = [];
   const timeoutMs = config.upstreamTimeoutMs;
+  const maxBodyBytes = config.upstreamMaxBodyBytes;
 
   if (config.demo) {
     const pelionFleet = generatePelionFleet({ now: now() });
@@ -44,6 +45,7 @@ export function buildBackends(
         apiKey: DEMO_PELION_API_KEY,
         upstream: inProcess(pelionSim.fetch),
         timeoutMs,
+        maxBodyBytes,
       }),
     );
     const aliyunSim = createAliyunSimulator({
@@ -64,6 +66,7 @@ export function buildBackends(
         iotInstanceId: null,
         upstream: inProcess(aliyunSim.fetch),
         timeoutMs,
+        maxBodyBytes,
       }),
     );
   }
@@ -78,6 +81,7 @@ export function buildBackends(
         apiKey: config.pelion.apiKey,
         upstream: (url, init) => fetch(url, init),
         timeoutMs,
+        maxBodyBytes,
       }),
     );
   }
@@ -90,6 +94,7 @@ export function buildBackends(
         ...config.aliyun,
         upstream: (url, init) => fetch(url, init),
         timeoutMs,
+        maxBodyBytes,
       }),
     );
   }

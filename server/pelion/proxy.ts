@@ -1,10 +1,12 @@
 import {
   callUpstream,
   copyUpstreamResponse,
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   fleetlogError,
   upstreamFailure,
 } from '../backends/forwarding.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend, type Upstream } from '../backends/types.ts';
+import { checkQuery } from './allowed-query.ts';
 
 /**
  * The Device Management paths Fleetlog reads. Anything else (writes, other services, the deprecated
@@ -21,10 +23,16 @@ export interface PelionBackendOptions {
   apiKey: string;
   upstream: Upstream;
   timeoutMs: number;
+  /** Largest upstream answer read (default DEFAULT_UPSTREAM_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 export function createPelionBackend(options: PelionBackendOptions): ConfiguredBackend {
   const { id, label, demo, apiUrl, apiKey, upstream, timeoutMs } = options;
+  const limits = {
+    timeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+  };
   return {
     id,
     kind: 'pelion',
@@ -39,8 +47,23 @@ export function createPelionBackend(options: PelionBackendOptions): ConfiguredBa
           'Fleetlog only reads from Device Management.',
         );
       }
-      if (!ALLOWED_PATH.test(subPath)) {
+      const path = ALLOWED_PATH.exec(subPath);
+      if (!path) {
         return fleetlogError(404, 'not_found', `Fleetlog does not forward ${subPath}.`);
+      }
+      const query = checkQuery(
+        path[1] as 'devices' | 'device-events',
+        path[2] !== undefined,
+        search,
+        // The demo simulators' fault switch; a real API never sees it.
+        { simFaults: demo },
+      );
+      if ('refused' in query) {
+        return fleetlogError(
+          400,
+          'parameter_not_allowed',
+          `Fleetlog does not forward the query parameter "${query.refused.slice(0, 100)}" on ${subPath}.`,
+        );
       }
       // Only our own headers go upstream: the browser's Authorization, cookies and the like are dropped.
       const headers = new Headers({
@@ -50,12 +73,12 @@ export function createPelionBackend(options: PelionBackendOptions): ConfiguredBa
       try {
         const { response, body } = await callUpstream(
           upstream,
-          `${apiUrl}${subPath}${search}`,
+          `${apiUrl}${subPath}${query.search}`,
           { method: request.method, headers },
           request.signal,
-          timeoutMs,
+          limits,
         );
-        return copyUpstreamResponse(response, request.method === 'HEAD' ? null : body);
+        return copyUpstreamResponse(response, request.method === 'HEAD' ? null : body, label);
       } catch (error) {
         return upstreamFailure(error, label, timeoutMs);
       }

@@ -132,14 +132,16 @@ function parseCondition(
   raw: string,
   fields: Readonly<Record<string, FieldSpec>>,
 ): Condition | FieldProblem {
+  // Own keys only: a name such as `toString` or `__proto__` is an unknown field, not an Object member.
+  const known = (name: string) => Object.hasOwn(fields, name);
   let field = key;
   let op: string = 'eq';
   const suffixed = OPERATOR_SUFFIX.exec(key);
-  if (suffixed && !(key in fields) && suffixed[1]! in fields) {
+  if (suffixed && !known(key) && known(suffixed[1]!)) {
     field = suffixed[1]!;
     op = suffixed[2]!;
   }
-  const spec = fields[field];
+  const spec = known(field) ? fields[field] : undefined;
   if (!spec) return { name: key, message: `${field} is not a filterable field` };
   if (!(spec.operators as readonly string[]).includes(op)) {
     return {

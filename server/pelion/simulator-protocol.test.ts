@@ -81,6 +81,40 @@ describe('errors', () => {
     expect(body.fields).toContainEqual(expect.objectContaining({ name }));
   });
 
+  it.each([
+    'toString=1',
+    '__proto__=1',
+    'constructor__eq=x',
+    'hasOwnProperty=x',
+    'valueOf__in=a,b',
+  ])(
+    'treats %s, named like an Object member, as an unknown field (400, not 500)',
+    async (search) => {
+      for (const path of ['/v3/devices', '/v3/device-events']) {
+        const body = expectError(await getJson(app, `${path}?${search}`), 400, 'validation_error');
+        expect(body.fields?.[0]?.name).toBe(search.split('=')[0]);
+      }
+    },
+  );
+
+  it('checks the names inside a legacy filter the same way (filter=constructor)', async () => {
+    for (const filter of ['constructor', '__proto__%3D1', 'toString%3Dx']) {
+      const body = expectError(
+        await getJson(app, `/v3/devices?filter=${filter}`),
+        400,
+        'validation_error',
+      );
+      expect(body.fields?.[0]?.message).toMatch(/not a filterable field/);
+    }
+  });
+
+  it('answers 404 for device and event ids named like Object members', async () => {
+    for (const id of ['toString', '__proto__', 'constructor']) {
+      expectError(await getJson(app, `/v3/devices/${id}`), 404, 'not_found');
+      expectError(await getJson(app, `/v3/device-events/${id}`), 404, 'not_found');
+    }
+  });
+
   it('validates device list parameters too', async () => {
     const body = expectError(
       await getJson(app, '/v3/devices?created_at__eq=2020-01-01T00:00:00Z'),

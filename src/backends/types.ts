@@ -156,7 +156,13 @@ export class BackendError extends Error {
   constructor(
     message: string,
     readonly details: {
+      /** What the failure means, for the app's logic (404: no such device; 429: throttled). */
       status: number;
+      /**
+       * The status the answer came with over the wire, when it differs from `status` (Alibaba
+       * answers throttling with 400 and business errors with 200). Shown to the operator.
+       */
+      httpStatus?: number;
       code?: string;
       requestId?: string;
       /** Seconds to wait before retrying (throttling), when the backend says. */

@@ -119,7 +119,13 @@ export function errorFor(
   const code = envelope.Code ?? `HTTP ${status}`;
   const detail = envelope.ErrorMessage ?? envelope.Message ?? '';
   const make = (message: string, semanticStatus: number, retryable: boolean) =>
-    new BackendError(message, { status: semanticStatus, code, requestId, retryable });
+    new BackendError(message, {
+      status: semanticStatus,
+      ...(semanticStatus !== status ? { httpStatus: status } : {}),
+      code,
+      requestId,
+      retryable,
+    });
 
   if (code.startsWith('Throttling')) {
     return make(

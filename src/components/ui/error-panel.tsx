@@ -21,7 +21,7 @@ export function ErrorPanel({ title, error, onRetry, retrying = false }: ErrorPan
       <p className="mt-1">{message}</p>
       {details && (details.requestId || details.status > 0) ? (
         <p className="mt-1 text-xs text-red-800">
-          {details.status > 0 ? `HTTP ${details.status}` : null}
+          {details.status > 0 ? `HTTP ${details.httpStatus ?? details.status}` : null}
           {details.code ? ` · ${details.code}` : null}
           {details.requestId ? (
             <>

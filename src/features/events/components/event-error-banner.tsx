@@ -46,7 +46,7 @@ export function EventErrorBanner({ error, title, onRetry, retrying }: EventError
         <p>{message}</p>
         {details && (
           <p className="font-mono text-xs">
-            HTTP {details.status}
+            HTTP {details.httpStatus ?? details.status}
             {details.code ? ` · code ${details.code}` : ''}
             {details.requestId ? ` · request id ${details.requestId}` : ''}
           </p>
