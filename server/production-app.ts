@@ -21,6 +21,9 @@ export async function createProductionApp(
     backends,
     staticDir,
     firstScreenDeadlineMs: config.firstScreenDeadlineMs,
+    firstScreenConcurrency: config.firstScreenConcurrency,
+    allowedHosts: config.allowedHosts,
+    signIn: config.signIn,
   });
   await firstScreensReady(app);
   return { app, backends };

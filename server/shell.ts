@@ -175,16 +175,34 @@ function jsonForScript(value: unknown): string {
 
 const ROOT_ELEMENT = /<div id="root"><\/div>/;
 
-function withFirstScreen(page: string, { html, state, localTimes }: FirstScreenMarkup): string {
+function withFirstScreen(
+  page: string,
+  { html, state, localTimes }: FirstScreenMarkup,
+  nonceAttribute: string,
+): string {
   if (!ROOT_ELEMENT.test(page)) return page;
+  const script = (attributes: string, body: string) =>
+    `<script${attributes}${nonceAttribute}>${body}</script>`;
   const parts = [
     `<div id="root" data-first-screen>${html}</div>`,
+    // Data, not script: the browser never runs it, so it needs no nonce.
     `<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
   ];
-  if (localTimes) parts.push(`<script>${LOCAL_TIMES_SCRIPT}</script>`);
-  parts.push(`<script>${EARLY_INPUT_SCRIPT}</script>`);
+  if (localTimes) parts.push(script('', LOCAL_TIMES_SCRIPT));
+  parts.push(script('', EARLY_INPUT_SCRIPT));
   // A function, so `$` sequences in the markup are not read as replacement patterns.
   return page.replace(ROOT_ELEMENT, () => parts.join('\n    '));
+}
+
+/** `<script` openings of elements a browser runs (not JSON data blocks). */
+const RUNNABLE_SCRIPT = /<script\b(?![^>]*\btype="application\/json")/gi;
+
+/**
+ * The page with the Content-Security-Policy nonce on each `<script>` element it runs (the built
+ * shell and what this module adds; never the rendered markup, which goes in afterwards).
+ */
+function withNonce(page: string, nonceAttribute: string): string {
+  return nonceAttribute === '' ? page : page.replace(RUNNABLE_SCRIPT, `<script${nonceAttribute}`);
 }
 
 const escapeAttribute = (value: string) =>
@@ -209,7 +227,13 @@ export interface Shell {
    * With a first screen, `#root` holds it and its data; the data preloads are left out, since the
    * app has that data already.
    */
-  htmlFor(pathname: string, search?: string, firstScreen?: FirstScreenMarkup | null): string;
+  htmlFor(
+    pathname: string,
+    search?: string,
+    firstScreen?: FirstScreenMarkup | null,
+    /** The response's Content-Security-Policy nonce, written on every `<script>` it holds. */
+    nonce?: string,
+  ): string;
 }
 
 export function createShell(
@@ -226,9 +250,10 @@ export function createShell(
   const cache = new Map<string, string>();
 
   return {
-    htmlFor(pathname, search = '', firstScreen = null) {
-      const page = pageFor(pathname);
-      if (firstScreen) return withFirstScreen(page, firstScreen);
+    htmlFor(pathname, search = '', firstScreen = null, nonce) {
+      const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
+      const page = withNonce(pageFor(pathname), nonceAttribute);
+      if (firstScreen) return withFirstScreen(page, firstScreen, nonceAttribute);
       const data = dataRequestsFor(pathname, search, backends).map(
         (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,
       );

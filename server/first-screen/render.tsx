@@ -44,6 +44,8 @@ export interface FirstScreenRequest {
   backends: readonly BackendInfo[];
   /** Reaches this server's `/api` without a socket. */
   transport: Transport;
+  /** Aborted once the page's time is up: whatever is left (rendering included) is skipped. */
+  signal?: AbortSignal;
 }
 
 export async function renderFirstScreen({
@@ -51,6 +53,7 @@ export async function renderFirstScreen({
   target,
   backends,
   transport,
+  signal,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
   let adapter: BackendAdapter;
@@ -85,7 +88,8 @@ export async function renderFirstScreen({
       queryClient
         .getQueryCache()
         .getAll()
-        .some((query) => query.state.status !== 'success')
+        .some((query) => query.state.status !== 'success') ||
+      signal?.aborted
     )
       return null;
 
@@ -93,7 +97,7 @@ export async function renderFirstScreen({
       createAppRoutes({ queryClient, adapterFor: () => adapter }),
     );
     const context = await handler.query(new Request(url));
-    if (context instanceof Response || context.errors) return null;
+    if (context instanceof Response || context.errors || signal?.aborted) return null;
     const router = createStaticRouter(handler.dataRoutes, context);
     const html = renderToString(
       <AppProvider queryClient={queryClient}>

@@ -1,0 +1,111 @@
+/**
+ * Server rendering under a cap. A first screen costs the server its upstream requests and a
+ * synchronous React render; under load, rendering every page made every page (and every `/api`
+ * answer queued behind them) wait. So at most `concurrency` first screens are in the works at once
+ * and each page has `budgetMs` in all, counted from its arrival: a page that finds every slot
+ * taken, or whose data is not in within its budget, goes out at once as the plain shell — the app
+ * then loads the data itself, as it would have anyway. A slot is held until the work has really
+ * stopped (its requests cancelled), so the cap bounds the work, not just the waiting.
+ */
+import type { Hono } from 'hono';
+import type { PublicBackend } from '../backends/types.ts';
+import { eventLogTarget, type FirstScreenMarkup } from '../shell.ts';
+
+export interface FirstScreens {
+  /** Resolves once the renderer is loaded and warm (or known to be unavailable). */
+  ready: Promise<void>;
+  /** The first screen of an Event log link, or null; `startedAt` is the page's arrival (performance.now()). */
+  render(url: URL, startedAt: number): Promise<FirstScreenMarkup | null>;
+}
+
+export interface FirstScreenOptions {
+  backends: readonly PublicBackend[];
+  /** The `/api` routes the renderer reads through (same forwarding and credentials as the browser's). */
+  api: Hono;
+  budgetMs: number;
+  concurrency: number;
+}
+
+export function createFirstScreens({
+  backends,
+  api,
+  budgetMs,
+  concurrency,
+}: FirstScreenOptions): FirstScreens {
+  // React's server renderer loads in the background: the server is up at once, and until the
+  // renderer is ready pages are simply served without a first screen.
+  const renderer = import('./render.tsx').then(async (module) => {
+    await module.warmUp();
+    return module;
+  });
+  let loaded: Awaited<typeof renderer> | null = null;
+  const ready = renderer.then(
+    (module) => {
+      loaded = module;
+    },
+    (error: unknown) =>
+      console.error(`Server rendering is off: ${error instanceof Error ? error.message : error}`),
+  );
+  let active = 0;
+
+  async function render(url: URL, startedAt: number): Promise<FirstScreenMarkup | null> {
+    if (!loaded) return null;
+    const target = eventLogTarget(url.pathname, backends);
+    // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
+    if (target?.tab !== 'events') return null;
+    const remaining = budgetMs - (performance.now() - startedAt);
+    if (active >= concurrency || remaining <= 0) return null;
+    active += 1;
+    // Past the budget the page goes out without a first screen; the server's own requests are
+    // cancelled rather than left to load the upstream twice, and rendering is skipped.
+    const late = new AbortController();
+    const work = loaded.renderFirstScreen({
+      url: url.href,
+      target,
+      backends,
+      signal: late.signal,
+      transport: async (path, init) =>
+        api.request(path, {
+          ...init,
+          signal: init.signal ? AbortSignal.any([init.signal, late.signal]) : late.signal,
+        }),
+    });
+    void work.then(
+      () => (active -= 1),
+      () => (active -= 1),
+    );
+    try {
+      return await withDeadline(work, remaining, () => late.abort());
+    } catch (error) {
+      // A bug in rendering; the page still works without its first screen.
+      console.error(
+        `First screen of ${url.pathname} not rendered: ${error instanceof Error ? error.message : error}`,
+      );
+      return null;
+    }
+  }
+
+  return { ready, render };
+}
+
+/** The promise's value, or null (after calling `onLate`) if it takes longer than `ms`. */
+async function withDeadline<T>(
+  promise: Promise<T | null>,
+  ms: number,
+  onLate: () => void,
+): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      onLate();
+      resolve(null);
+    }, ms);
+  });
+  // A rejection after the deadline has nobody to tell; rendering errors before it are reported.
+  promise.catch(() => undefined);
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
