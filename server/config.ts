@@ -50,17 +50,6 @@ const httpUrl = z
   .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://')
   .transform((v) => v.replace(/\/+$/, ''));
 
-/** localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(host)
-  );
-}
-
 /**
  * An API base URL the server sends credentials to: https, or plain http to this machine only (a
  * local simulator or a tunnel). Over plain http anyone on the path reads the key or the signed
@@ -171,7 +160,12 @@ export function isLoopbackHost(host: string): boolean {
     .trim()
     .toLowerCase()
     .replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(name)
+  );
 }
 
 function allowedHostsOf(
