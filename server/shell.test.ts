@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ADAPTER_MODULES,
-  createShell,
-  modulesForPath,
-  ROUTE_MODULES,
-  SERVER_STATE_ELEMENT_ID,
-} from './shell.ts';
+import { ADAPTERS } from '../src/backends/registry.ts';
+import { createShell, modulesForPath, ROUTE_MODULES, SERVER_STATE_ELEMENT_ID } from './shell.ts';
 import { ALIYUN_CAPABILITIES, PELION_CAPABILITIES, type PublicBackend } from './backends/types.ts';
 
 const backends: PublicBackend[] = [
   { id: 'fleet', kind: 'pelion', label: 'Fleet', demo: false, capabilities: PELION_CAPABILITIES },
   { id: 'ali', kind: 'aliyun', label: 'Ali', demo: false, capabilities: ALIYUN_CAPABILITIES },
 ];
+const ADAPTER_MODULES = { pelion: ADAPTERS.pelion!.module, aliyun: ADAPTERS.aliyun!.module };
 const HTML = '<!doctype html><html><head><title>Fleetlog</title>\n  </head><body></body></html>';
 
 describe('modulesForPath', () => {
@@ -59,8 +55,14 @@ describe('modulesForPath', () => {
     expect(modulesForPath('/fleet/settings', backends).modules).toEqual([ADAPTER_MODULES.pelion]);
   });
 
+  it('preloads nothing for a backend of a kind this build cannot read', () => {
+    const odd: PublicBackend = { ...backends[0]!, id: 'odd', kind: 'thingworx' };
+    expect(modulesForPath('/odd/devices', [odd])).toEqual({ backend: odd, modules: [] });
+  });
+
   it('names modules that exist in the source tree', () => {
-    const all = [...Object.values(ADAPTER_MODULES), ...Object.values(ROUTE_MODULES).flat()];
+    const adapters = Object.values(ADAPTERS).map((entry) => entry.module);
+    const all = [...adapters, ...Object.values(ROUTE_MODULES).flat()];
     for (const module of all) expect(existsSync(path.resolve(module)), module).toBe(true);
   });
 });

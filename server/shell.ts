@@ -19,11 +19,21 @@
  * Chunk names come from Vite's build manifest. Without one (an older build) the shell is served
  * as built and the app falls back to asking for everything itself.
  */
+import {
+  BACKENDS_ELEMENT_ID,
+  FIRST_SCREEN_ATTRIBUTE,
+  SERVER_STATE_ELEMENT_ID,
+} from '../src/backends/contract.ts';
 import { pelionUrls } from '../src/backends/pelion/requests.ts';
+import { PELION_VOCABULARY } from '../src/backends/pelion/vocabulary.ts';
+import { adapterModule } from '../src/backends/registry.ts';
+import { matchAppPath } from '../src/config/paths.ts';
 import { clockFreeFirstQuery, pageSizeFor } from '../src/features/events/api/first-page.ts';
 import { EARLY_INPUT_SCRIPT } from './first-screen/early-input.ts';
 import { LOCAL_TIMES_SCRIPT } from './first-screen/local-times.ts';
-import type { BackendKind, PublicBackend } from './backends/types.ts';
+import type { PublicBackend } from './backends/types.ts';
+
+export { BACKENDS_ELEMENT_ID, SERVER_STATE_ELEMENT_ID };
 
 /** The parts of `.vite/manifest.json` used here. Keys are source paths relative to the root. */
 export type ViteManifest = Record<
@@ -46,62 +56,34 @@ export const ROUTE_MODULES = {
   eventDetails: ['src/features/events/components/event-details-panel.tsx'],
 } as const;
 
-export const ADAPTER_MODULES: Record<BackendKind, string> = {
-  pelion: 'src/backends/pelion/adapter.ts',
-  aliyun: 'src/backends/aliyun/adapter.ts',
-};
-
-/** The id of the inline JSON element the SPA reads the backend list from. */
-export const BACKENDS_ELEMENT_ID = 'fleetlog-backends';
-
-function safeDecode(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 interface RouteOfPath {
   backend: PublicBackend | undefined;
-  section?: string | null;
-  deviceId?: string | null;
-  tab?: string | null;
-  eventId?: string | null;
+  route: ReturnType<typeof matchAppPath>;
 }
 
-/** The parts of a client-side route (mirrors src/app/router.tsx). */
+/** The backend and route a URL opens, read with the router's own patterns (src/config/paths.ts). */
 function routeOfPath(pathname: string, backends: readonly PublicBackend[]): RouteOfPath {
-  const segments = pathname.split('/').filter(Boolean).map(safeDecode);
+  const route = matchAppPath(pathname);
   // "/" redirects to the first backend's device list.
-  const backendId = segments.length === 0 ? backends[0]?.id : segments[0];
-  const backend = backends.find((candidate) => candidate.id === backendId);
-  const [, section, deviceId, tab, eventId] = segments;
-  return { backend, section, deviceId, tab, eventId };
+  const backendId = route?.route === 'home' ? backends[0]?.id : route?.params.backendId;
+  return { backend: backends.find((candidate) => candidate.id === backendId), route };
 }
-
-const isEventLog = (route: RouteOfPath) =>
-  route.section === 'devices' &&
-  route.deviceId !== undefined &&
-  (route.tab === undefined || route.tab === 'events');
 
 /** The backend and lazy modules a URL's route needs. */
 export function modulesForPath(
   pathname: string,
   backends: readonly PublicBackend[],
 ): { backend: PublicBackend | undefined; modules: string[] } {
-  const route = routeOfPath(pathname, backends);
-  const { backend } = route;
-  if (!backend) return { backend: undefined, modules: [] };
-  const modules: string[] = [ADAPTER_MODULES[backend.kind]];
-  if (
-    route.section === undefined ||
-    (route.section === 'devices' && route.deviceId === undefined)
-  ) {
+  const { backend, route } = routeOfPath(pathname, backends);
+  const adapter = backend && adapterModule(backend.kind);
+  // A kind this build cannot read gets no preloads: the app says so without them.
+  if (!backend || !adapter || !route) return { backend, modules: [] };
+  const modules: string[] = [adapter];
+  if (route.route === 'home' || route.route === 'backend' || route.route === 'devices') {
     modules.push(...ROUTE_MODULES.deviceList);
-  } else if (isEventLog(route)) {
+  } else if (route.route === 'device' || route.route === 'eventLog') {
     modules.push(...ROUTE_MODULES.eventLog);
-    if (route.eventId !== undefined) modules.push(...ROUTE_MODULES.eventDetails);
+    if (route.params.eventId !== undefined) modules.push(...ROUTE_MODULES.eventDetails);
   }
   return { backend, modules };
 }
@@ -120,12 +102,11 @@ export function eventLogTarget(
   pathname: string,
   backends: readonly PublicBackend[],
 ): EventLogTarget | null {
-  const route = routeOfPath(pathname, backends);
-  const { backend, deviceId, eventId } = route;
-  if (!backend || !isEventLog(route) || !deviceId) return null;
-  // A malformed segment (null) fails on the client too; nothing to fetch for it.
-  if (eventId === null || route.tab === null) return null;
-  return { backend, deviceId, tab: route.tab, eventId };
+  const { backend, route } = routeOfPath(pathname, backends);
+  if (!backend || (route?.route !== 'device' && route?.route !== 'eventLog')) return null;
+  const { deviceId, eventId } = route.params;
+  if (!deviceId) return null;
+  return { backend, deviceId, tab: route.route === 'eventLog' ? 'events' : undefined, eventId };
 }
 
 /**
@@ -142,7 +123,11 @@ export function dataRequestsFor(
   const target = eventLogTarget(pathname, backends);
   if (target?.backend.kind !== 'pelion') return [];
   const { backend, deviceId, eventId } = target;
-  const query = clockFreeFirstQuery(backend, deviceId, new URLSearchParams(search));
+  const query = clockFreeFirstQuery(
+    { info: backend, vocabulary: PELION_VOCABULARY },
+    deviceId,
+    new URLSearchParams(search),
+  );
   const urls = [pelionUrls.device(backend.id, deviceId)];
   if (query) urls.push(pelionUrls.eventList(backend.id, query, null, pageSizeFor(backend)));
   if (eventId !== undefined) urls.push(pelionUrls.event(backend.id, eventId));
@@ -184,7 +169,7 @@ function withFirstScreen(
   const script = (attributes: string, body: string) =>
     `<script${attributes}${nonceAttribute}>${body}</script>`;
   const parts = [
-    `<div id="root" data-first-screen>${html}</div>`,
+    `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}>${html}</div>`,
     // Data, not script: the browser never runs it, so it needs no nonce.
     `<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
   ];
@@ -207,9 +192,6 @@ function withNonce(page: string, nonceAttribute: string): string {
 
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The id of the inline JSON element holding the queries a first screen was rendered from. */
-export const SERVER_STATE_ELEMENT_ID = 'fleetlog-state';
 
 /** A page the server rendered (server/first-screen/render.tsx). */
 export interface FirstScreenMarkup {

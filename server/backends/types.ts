@@ -1,8 +1,9 @@
 /**
  * What the server knows about one configured backend. The SPA sees only the public part
- * (`PublicBackend`); credentials stay inside `forward`.
+ * (`PublicBackend`, defined with the SPA in src/backends/contract.ts); credentials stay inside
+ * `forward`.
  */
-export type BackendKind = 'pelion' | 'aliyun';
+import type { BackendCapabilities, PublicBackend } from '../../src/backends/contract.ts';
 
 /**
  * Something that answers an HTTP request, shaped like `fetch`: global `fetch` for a real API, a
@@ -19,28 +20,7 @@ export function inProcess(appFetch: (request: Request) => Response | Promise<Res
   return async (url, init) => appFetch(new Request(url, init));
 }
 
-export interface BackendCapabilities {
-  /** Filter by Pelion Message type (SUCCESS/FAIL/SKIPPED/INFO). */
-  messageTypeFilter: boolean;
-  /** Filter by Alibaba EventType (info/alert/error). */
-  eventTypeFilter: boolean;
-  /** Filter by Alibaba event Identifier. */
-  identifierFilter: boolean;
-  /** Days of history the API can return, counted back from now; null = whole history. */
-  retentionDays: number | null;
-  /** The API can report the number of matching events. */
-  totalCount: boolean;
-  /** Largest page the API returns. */
-  maxPageSize: number;
-}
-
-export interface PublicBackend {
-  id: string;
-  kind: BackendKind;
-  label: string;
-  demo: boolean;
-  capabilities: BackendCapabilities;
-}
+export type { BackendCapabilities, PublicBackend };
 
 export interface ConfiguredBackend extends PublicBackend {
   /**
@@ -51,18 +31,16 @@ export interface ConfiguredBackend extends PublicBackend {
 }
 
 export const PELION_CAPABILITIES: BackendCapabilities = {
-  messageTypeFilter: true,
-  eventTypeFilter: false,
-  identifierFilter: false,
+  levelFilter: true,
+  codeFilter: false,
   retentionDays: null,
   totalCount: true,
   maxPageSize: 1000,
 };
 
 export const ALIYUN_CAPABILITIES: BackendCapabilities = {
-  messageTypeFilter: false,
-  eventTypeFilter: true,
-  identifierFilter: true,
+  levelFilter: true,
+  codeFilter: true,
   retentionDays: 30,
   totalCount: false,
   maxPageSize: 50,

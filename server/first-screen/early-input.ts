@@ -1,3 +1,5 @@
+import { EARLY_INPUT_GLOBAL, FIRST_SCREEN_ATTRIBUTE } from '../../src/backends/contract.ts';
+
 /**
  * A server-rendered first screen looks ready before the app has taken it over, but until then
  * nothing handles input: a click on a row did nothing, and a click on a filter checkbox ticked it
@@ -10,12 +12,12 @@
  * `aria-busy` while input waits. Plain ES5 text: it runs before any bundle.
  */
 
-/** The global through which the app takes the queue; also named in src/app/first-screen.tsx. */
-export const EARLY_INPUT_GLOBAL = '__fleetlogEarlyInput';
+/** The global through which the app takes the queue (shared with the SPA in src/backends/contract.ts). */
+export { EARLY_INPUT_GLOBAL };
 
 export const EARLY_INPUT_SCRIPT = `(function () {
   var root = document.getElementById('root');
-  if (!root || !root.hasAttribute('data-first-screen')) return;
+  if (!root || !root.hasAttribute('${FIRST_SCREEN_ATTRIBUTE}')) return;
   var queue = [];
   var CONTROLS = 'button, input[type="checkbox"], input[type="radio"], label, summary, ' +
     '[role="button"], [role="tab"], [role="checkbox"]';

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Device, EventDefinition } from '../../src/backends/types.ts';
 import { deviceKeys } from '../../src/features/devices/api/device-keys.ts';
 import { eventQueries } from '../../src/features/events/api/event-queries.ts';
-import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
-import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
+import { ALIYUN_VOCABULARY } from '../../src/backends/aliyun/vocabulary.ts';
+import { PELION_VOCABULARY } from '../../src/backends/pelion/vocabulary.ts';
+import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-query.ts';
 import type { LoadedEventPage } from '../../src/features/events/utils/page-window.ts';
 import { fromJsonSafe } from '../../src/lib/json-safe.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
-import { parseSearchParams } from '../../src/lib/url-state.ts';
 import { createApp, firstScreensReady, publicBackend } from '../app.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
 import { buildBackends } from '../backends/registry.ts';
@@ -59,9 +59,10 @@ function appCacheOf(state: unknown, search: string, info = publicBackends[0]!, d
   hydrate(client, JSON.parse(JSON.stringify(state)) as DehydratedState, {
     defaultOptions: { deserializeData: fromJsonSafe },
   });
-  const { values } = parseSearchParams(eventLogParams, new URLSearchParams(search));
+  const vocabulary = info.kind === 'aliyun' ? ALIYUN_VOCABULARY : PELION_VOCABULARY;
+  const { filters } = eventLogQueryFromUrl({ info, vocabulary }, new URLSearchParams(search));
   const list = client.getQueryData<InfiniteData<LoadedEventPage>>(
-    eventQueries.list(info.id, deviceId, eventListFilters(info, values)),
+    eventQueries.list(info.id, deviceId, filters),
   );
   const record = client.getQueryData<Device>(deviceKeys.detail(info.id, deviceId));
   const definitions = client.getQueryData<EventDefinition[]>(
@@ -167,7 +168,7 @@ describe('server-rendered first screen of an Alibaba Event log link', () => {
     const screen = await render(`${meterPath}${search}`);
     const { list, record, definitions } = appCacheOf(screen!.state, search, aliyun, meter);
     expect(record?.name).toBe('Busiest meter');
-    expect(definitions?.map((definition) => definition.identifier)).toContain('EnergyReport');
+    expect(definitions?.map((definition) => definition.code)).toContain('EnergyReport');
     const events = list?.pages[0]?.events ?? [];
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => event.level === 'info' || event.level === 'alert')).toBe(true);

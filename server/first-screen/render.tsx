@@ -24,15 +24,14 @@ import { createAppRoutes } from '../../src/app/router.tsx';
 import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
 import type { Transport } from '../../src/backends/http.ts';
 import { createAdapter } from '../../src/backends/registry.ts';
+import { paths } from '../../src/config/paths.ts';
 import type { BackendAdapter, BackendInfo } from '../../src/backends/types.ts';
 import type { EventLogTarget, FirstScreenMarkup } from '../shell.ts';
 import { deviceQueryOptions } from '../../src/features/devices/api/get-device.ts';
 import { getEventQueryOptions } from '../../src/features/events/api/get-event.ts';
 import { eventDefinitionsQueryOptions } from '../../src/features/events/api/list-event-definitions.ts';
 import { listEventsQueryOptions } from '../../src/features/events/api/list-events.ts';
-import { eventListFilters } from '../../src/features/events/utils/event-list-filters.ts';
-import { eventLogParams } from '../../src/features/events/utils/event-log-search.ts';
-import { parseSearchParams } from '../../src/lib/url-state.ts';
+import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-query.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
 import { toJsonSafe } from '../../src/lib/json-safe.ts';
 import { PELION_CAPABILITIES } from '../backends/types.ts';
@@ -70,16 +69,16 @@ export async function renderFirstScreen({
   try {
     queryClient.setQueryData(backendsQueryOptions().queryKey, [...backends]);
     const url = new URL(pageUrl);
-    const { values } = parseSearchParams(eventLogParams, url.searchParams);
-    const list = listEventsQueryOptions(adapter, deviceId, eventListFilters(backend, values));
+    const { search, filters } = eventLogQueryFromUrl(adapter, url.searchParams);
+    const list = listEventsQueryOptions(adapter, deviceId, filters);
     await Promise.all([
       queryClient.prefetchQuery(deviceQueryOptions(adapter, deviceId)),
       queryClient.prefetchInfiniteQuery(list),
       eventId === undefined
         ? null
         : queryClient.prefetchQuery(getEventQueryOptions(adapter, deviceId, eventId)),
-      // The Identifier filter's choices (Alibaba), so the app does not ask for them either.
-      backend.capabilities.identifierFilter && adapter.listEventDefinitions
+      // The code filter's choices (Alibaba's Identifiers), so the app does not ask for them either.
+      backend.capabilities.codeFilter && adapter.listEventDefinitions
         ? queryClient.prefetchQuery(eventDefinitionsQueryOptions(adapter, deviceId))
         : null,
     ]);
@@ -107,7 +106,7 @@ export async function renderFirstScreen({
     return {
       html,
       state: dehydrate(queryClient, { serializeData: toJsonSafe }),
-      localTimes: values.tz === 'local',
+      localTimes: search.tz === 'local',
     };
   } finally {
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
@@ -145,7 +144,7 @@ export async function warmUp(): Promise<void> {
         : { id: deviceId, name: 'warm-up', state: 'registered' },
     );
   const target: EventLogTarget = { backend, deviceId, tab: 'events', eventId: undefined };
-  const eventsPath = `/${encodeURIComponent(backend.id)}/devices/${deviceId}/events`;
+  const eventsPath = paths.eventLog.href(backend.id, deviceId);
   await renderFirstScreen({
     url: `http://warm-up${eventsPath}`,
     target,

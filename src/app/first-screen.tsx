@@ -1,11 +1,11 @@
 import type { DehydratedState } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 
-/** Matches SERVER_STATE_ELEMENT_ID and the `data-first-screen` marker in server/shell.ts. */
-const SERVER_STATE_ID = 'fleetlog-state';
-const FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
-/** Matches EARLY_INPUT_GLOBAL in server/first-screen/early-input.ts. */
-const EARLY_INPUT_GLOBAL = '__fleetlogEarlyInput';
+import {
+  EARLY_INPUT_GLOBAL,
+  FIRST_SCREEN_ATTRIBUTE,
+  SERVER_STATE_ELEMENT_ID,
+} from '../backends/contract.ts';
 
 /** Input the first screen held back before the app took over (server/first-screen/early-input.ts). */
 export type EarlyInput = { eventId: string } | { element: Element; value?: string };
@@ -51,7 +51,7 @@ export function serverRenderedState(
   doc: Document = document,
 ): DehydratedState | null {
   if (!root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) return null;
-  const element = doc.getElementById(SERVER_STATE_ID);
+  const element = doc.getElementById(SERVER_STATE_ELEMENT_ID);
   try {
     const state: unknown = JSON.parse(element?.textContent ?? '');
     if (

@@ -30,6 +30,20 @@ describe('app routes', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says which backend this version cannot read, and keeps the others working', async () => {
+    const odd = fakeBackendInfo({ id: 'odd', kind: 'thingworx', label: 'Odd fleet' });
+    const { router } = renderApp('/odd/devices', { backends: two(), listed: [odd] });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Backend not readable' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/which this version of Fleetlog cannot read/)).toBeTruthy();
+    const others = screen.getByRole('list');
+    expect(within(others).queryByRole('link', { name: 'Odd fleet' })).toBeNull();
+    await userEvent.click(within(others).getByRole('link', { name: 'Second fleet' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/second/devices'));
+    expect(await screen.findByRole('table', { name: 'Devices' })).toBeTruthy();
+  });
+
   it('switches backend from the header', async () => {
     const { router } = renderApp('/test-pelion/devices', { backends: two() });
     const picker = await screen.findByRole('combobox', { name: 'Backend' });

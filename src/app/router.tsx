@@ -6,11 +6,13 @@ import {
   type RouteObject,
 } from 'react-router';
 import { backendsQueryOptions } from '../backends/backends-query.ts';
+import { UnreadableBackendError } from '../backends/registry.ts';
+import { paths } from '../config/paths.ts';
 import type { BackendAdapter, BackendInfo } from '../backends/types.ts';
 import { deviceQueryOptions } from '../features/devices/api/get-device.ts';
 import { devicesQueryOptions } from '../features/devices/api/get-devices.ts';
 import { deviceQueryFromUrl } from '../features/devices/utils/device-list-params.ts';
-import { BackendLayout } from './routes/backend-layout.tsx';
+import { BackendLayout, type BackendLoaderData } from './routes/backend-layout.tsx';
 import { HydrateFallback } from './routes/hydrate-fallback.tsx';
 import { NoBackends } from './routes/no-backends.tsx';
 import { NotFound } from './routes/not-found.tsx';
@@ -31,15 +33,25 @@ export interface AppDependencies {
 export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): RouteObject[] {
   const backends = () => queryClient.ensureQueryData(backendsQueryOptions());
 
-  async function adapterOf(params: LoaderFunctionArgs['params']): Promise<BackendAdapter | null> {
+  async function backendOf(params: LoaderFunctionArgs['params']): Promise<BackendLoaderData> {
     const info = (await backends()).find((backend) => backend.id === params.backendId);
-    return info ? await adapterFor(info) : null;
+    if (!info) return { adapter: null, unreadable: null };
+    try {
+      return { adapter: await adapterFor(info), unreadable: null };
+    } catch (error) {
+      // A kind this build has no adapter for costs that backend only; the others work on.
+      if (error instanceof UnreadableBackendError) return { adapter: null, unreadable: info };
+      throw error;
+    }
   }
+
+  const adapterOf = async (params: LoaderFunctionArgs['params']) =>
+    (await backendOf(params)).adapter;
 
   return [
     {
       id: 'root',
-      path: '/',
+      path: paths.home.pattern,
       loader: async () => {
         await backends();
         return null;
@@ -54,27 +66,26 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
           index: true,
           loader: async () => {
             const [first] = await backends();
-            return first ? redirect(`/${encodeURIComponent(first.id)}/devices`) : null;
+            return first ? redirect(paths.devices.href(first.id)) : null;
           },
           Component: NoBackends,
         },
         {
-          path: ':backendId',
+          path: paths.backend.pattern,
           // Resolves the adapter (loading its chunk) before the pages below render; child loaders
           // run in parallel and share the same cached adapter promise.
-          loader: async ({ params }) => ({ adapter: await adapterOf(params) }),
+          loader: ({ params }) => backendOf(params),
           shouldRevalidate: ({ currentParams, nextParams }) =>
             currentParams.backendId !== nextParams.backendId,
           Component: BackendLayout,
           children: [
             {
               index: true,
-              loader: ({ params }) =>
-                redirect(`/${encodeURIComponent(params.backendId ?? '')}/devices`),
+              loader: ({ params }) => redirect(paths.devices.href(params.backendId ?? '')),
               Component: Redirecting,
             },
             {
-              path: 'devices',
+              path: paths.devices.pattern,
               loader: async ({ params, request }) => {
                 const adapter = await adapterOf(params);
                 if (adapter) {
@@ -89,7 +100,7 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
               },
             },
             {
-              path: 'devices/:deviceId',
+              path: paths.device.pattern,
               loader: async ({ params }) => {
                 const adapter = await adapterOf(params);
                 if (adapter && params.deviceId)
@@ -108,16 +119,21 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
                 {
                   // The device page opens on its Event log tab; a shared link's filters come along.
                   index: true,
-                  loader: ({ request }) => {
-                    const url = new URL(request.url);
-                    return redirect(`${url.pathname.replace(/\/+$/, '')}/events${url.search}`);
-                  },
+                  loader: ({ params, request }) =>
+                    redirect(
+                      paths.eventLog.href(
+                        params.backendId ?? '',
+                        params.deviceId ?? '',
+                        undefined,
+                        new URL(request.url).search,
+                      ),
+                    ),
                   Component: Redirecting,
                 },
                 {
                   // One route for the log with and without an open event, so opening an event does
                   // not remount the log (scroll position, loaded pages).
-                  path: 'events/:eventId?',
+                  path: paths.eventLog.pattern,
                   // Starts the first page (and a linked event) as soon as the adapter is known,
                   // while the Event log's code downloads, instead of after it renders. Not awaited:
                   // the page renders its own skeleton. The prefetch module is imported lazily so

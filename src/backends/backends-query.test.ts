@@ -26,6 +26,14 @@ describe('inlineBackends', () => {
     expect(inlineBackends(pageWith(json))).toEqual([{ ...listed, label: 'A <b> & C' }]);
   });
 
+  it('keeps a backend of a kind this version does not know, for the app to explain', () => {
+    const odd = { ...listed, id: 'odd', kind: 'thingworx' };
+    expect(inlineBackends(pageWith(JSON.stringify({ backends: [listed, odd] })))).toEqual([
+      listed,
+      odd,
+    ]);
+  });
+
   it('falls back to asking the API when the page has no list or a broken one', () => {
     expect(inlineBackends(pageWith(null))).toBeNull();
     expect(inlineBackends(pageWith('{"backends": ['))).toBeNull();

@@ -1,40 +1,17 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { BACKENDS_ELEMENT_ID, backendListSchema } from './contract.ts';
 import { fetchJson, invalidResponse } from './http.ts';
 import type { BackendInfo } from './types.ts';
 
 /** `GET /api/backends`: the backends the server is configured with (no secrets). */
 
-const capabilitiesSchema = z.looseObject({
-  messageTypeFilter: z.boolean(),
-  eventTypeFilter: z.boolean(),
-  identifierFilter: z.boolean(),
-  retentionDays: z.nullable(z.number()),
-  totalCount: z.boolean(),
-  maxPageSize: z.number().check(z.positive()),
-});
-
-const backendsSchema = z.object({
-  backends: z.array(
-    z.looseObject({
-      id: z.string().check(z.minLength(1)),
-      kind: z.enum(['pelion', 'aliyun']),
-      label: z.string(),
-      demo: z.boolean(),
-      capabilities: capabilitiesSchema,
-    }),
-  ),
-});
-
 export async function fetchBackends(signal?: AbortSignal): Promise<BackendInfo[]> {
   const body = await fetchJson('/api/backends', { signal });
-  const parsed = backendsSchema.safeParse(body);
+  const parsed = z.safeParse(backendListSchema, body);
   if (!parsed.success) throw invalidResponse('backend list', parsed.error.message);
   return parsed.data.backends;
 }
-
-/** Matches BACKENDS_ELEMENT_ID in server/shell.ts. */
-const INLINE_BACKENDS_ID = 'fleetlog-backends';
 
 /**
  * The backend list the production server writes into the page (same shape as `GET
@@ -42,10 +19,10 @@ const INLINE_BACKENDS_ID = 'fleetlog-backends';
  * app asks the API as usual.
  */
 export function inlineBackends(doc: Document = document): BackendInfo[] | null {
-  const element = doc.getElementById(INLINE_BACKENDS_ID);
+  const element = doc.getElementById(BACKENDS_ELEMENT_ID);
   if (!element?.textContent) return null;
   try {
-    const parsed = backendsSchema.safeParse(JSON.parse(element.textContent));
+    const parsed = z.safeParse(backendListSchema, JSON.parse(element.textContent));
     return parsed.success ? parsed.data.backends : null;
   } catch {
     return null;

@@ -1,37 +1,61 @@
 import type { Transport } from './http.ts';
-import type { BackendAdapter, BackendInfo, BackendKind } from './types.ts';
+import type { BackendAdapter, BackendInfo } from './types.ts';
 
 /**
  * Builds a kind's adapter. Every request it makes goes through `transport` when one is given (the
  * server renders first screens that way, into its own `/api`), else through `fetch`.
  */
-type AdapterFactory = (info: BackendInfo, transport?: Transport) => BackendAdapter;
+export type AdapterFactory = (info: BackendInfo, transport?: Transport) => BackendAdapter;
+
+interface AdapterEntry {
+  /** The adapter's module as Vite's build manifest names it; the server preloads it for a link. */
+  module: string;
+  load: () => Promise<AdapterFactory>;
+}
 
 /**
- * One adapter factory per backend kind; features only ever see the `BackendAdapter` port.
- * Each kind's code is its own chunk, loaded when a backend of that kind is first used: a Pelion
- * deep link does not download the Alibaba adapter (and vice versa), which keeps the JavaScript
- * before the first event row inside its budget.
+ * The backend kinds this build can read: one line per kind, and the only place that names a
+ * kind's adapter. Features only ever see the `BackendAdapter` port. Each kind's code is its own
+ * chunk, loaded when a backend of that kind is first used: a Pelion deep link does not download
+ * the Alibaba adapter (and vice versa), which keeps the JavaScript before the first event row
+ * inside its budget.
  */
-const FACTORIES: Record<BackendKind, () => Promise<AdapterFactory>> = {
-  pelion: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
-  aliyun: async () => {
-    const { createAliyunAdapter } = await import('./aliyun/adapter.ts');
-    return (info, transport) => createAliyunAdapter(info, { transport });
+export const ADAPTERS: Readonly<Record<string, AdapterEntry>> = {
+  pelion: {
+    module: 'src/backends/pelion/adapter.ts',
+    load: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
+  },
+  aliyun: {
+    module: 'src/backends/aliyun/adapter.ts',
+    load: async () => {
+      const { createAliyunAdapter } = await import('./aliyun/adapter.ts');
+      return (info, transport) => createAliyunAdapter(info, { transport });
+    },
   },
 };
+
+/** The source module of a kind's adapter, or undefined for a kind this build cannot read. */
+export function adapterModule(kind: string): string | undefined {
+  return Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind]?.module : undefined;
+}
+
+/** A backend whose kind this build of Fleetlog has no adapter for. */
+export class UnreadableBackendError extends Error {
+  constructor(readonly backend: BackendInfo) {
+    super(
+      `Backend "${backend.id}" has kind "${backend.kind}", which this version of Fleetlog cannot read.`,
+    );
+    this.name = 'UnreadableBackendError';
+  }
+}
 
 export async function createAdapter(
   info: BackendInfo,
   transport?: Transport,
 ): Promise<BackendAdapter> {
-  const load = (FACTORIES as Partial<Record<string, (typeof FACTORIES)[BackendKind]>>)[info.kind];
-  if (!load) {
-    throw new Error(
-      `Backend "${info.id}" has kind "${String(info.kind)}", which this version of Fleetlog cannot read.`,
-    );
-  }
-  return (await load())(info, transport);
+  const entry = Object.hasOwn(ADAPTERS, info.kind) ? ADAPTERS[info.kind] : undefined;
+  if (!entry) throw new UnreadableBackendError(info);
+  return (await entry.load())(info, transport);
 }
 
 const adapters = new Map<string, { info: BackendInfo; adapter: Promise<BackendAdapter> }>();

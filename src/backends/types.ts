@@ -1,34 +1,26 @@
 /**
  * The backend port: what the features of the SPA know about a backend. One folder per backend kind
  * (`pelion/`, `aliyun/`) implements `BackendAdapter`, validates its wire format with zod at the
- * edge and maps it to these neutral types right there. Features never see wire types.
+ * edge and maps it to these neutral types right there. Features never see wire types, and never
+ * ask which kind a backend is: what differs between kinds is described by the adapter
+ * (`vocabulary`, `deviceListOptions`, optional methods) and the backend's `capabilities`.
  */
+import type { PublicBackend } from './contract.ts';
+import type { EventVocabulary } from './vocabulary.ts';
 
-export type BackendKind = 'pelion' | 'aliyun';
+export type { EventVocabulary } from './vocabulary.ts';
 
-export interface BackendCapabilities {
-  messageTypeFilter: boolean;
-  eventTypeFilter: boolean;
-  identifierFilter: boolean;
-  /** Days of history the API can return, counted back from now; null = whole history. */
-  retentionDays: number | null;
-  totalCount: boolean;
-  maxPageSize: number;
-}
+export type { BackendCapabilities } from './contract.ts';
 
-/** One entry of `GET /api/backends`. */
-export interface BackendInfo {
-  id: string;
-  kind: BackendKind;
-  label: string;
-  demo: boolean;
-  capabilities: BackendCapabilities;
-}
+/** One entry of `GET /api/backends` (see contract.ts); `kind` names the adapter that reads it. */
+export type BackendInfo = PublicBackend;
 
-/** Severity levels of both kinds. Pelion Message type: SUCCESS FAIL SKIPPED INFO; Alibaba EventType: info alert error. */
-export type PelionMessageType = 'SUCCESS' | 'FAIL' | 'SKIPPED' | 'INFO';
-export type AliyunEventType = 'info' | 'alert' | 'error';
-export type EventLevel = PelionMessageType | AliyunEventType;
+/**
+ * A level as the backend's vocabulary defines it (Pelion Message type `FAIL`, Alibaba EventType
+ * `error`, …). Features never compare it to a literal: they read its description from
+ * `adapter.vocabulary`.
+ */
+export type EventLevel = string;
 
 export interface Device {
   /** The id used in URLs: Pelion `id`, Alibaba `IotId`. */
@@ -86,8 +78,8 @@ export interface EventQuery {
   deviceId: string;
   /** Levels to show; empty = all. */
   levels: EventLevel[];
-  /** Alibaba event identifier (may be `module:Identifier`). */
-  identifier?: string;
+  /** Only events with this code (a value of `listEventDefinitions`); needs `codeFilter`. */
+  code?: string;
   /** Inclusive range in ms; undefined = unbounded (adapters clamp to retention). */
   from?: number;
   to?: number;
@@ -124,6 +116,8 @@ export interface DeviceListOptions {
 
 export interface BackendAdapter {
   readonly info: BackendInfo;
+  /** What this kind calls its levels and event fields; the Event log renders from it. */
+  readonly vocabulary: EventVocabulary;
   /** Status filter and sort choices for the device list; absent → free-text status, no sort. */
   readonly deviceListOptions?: DeviceListOptions;
   listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;
@@ -137,13 +131,13 @@ export interface BackendAdapter {
   ): Promise<EventPage>;
   /** One event by id, or null when it does not exist (used by event deep links). */
   getEvent(deviceId: string, eventId: string, signal?: AbortSignal): Promise<DeviceEvent | null>;
-  /** Event kinds the device's model declares (Alibaba TSL), for the Identifier filter; absent when the backend has none. */
+  /** Event kinds the device's model declares (Alibaba TSL), for the code filter; absent when the backend has none. */
   listEventDefinitions?(deviceId: string, signal?: AbortSignal): Promise<EventDefinition[]>;
 }
 
 export interface EventDefinition {
-  /** As sent in the filter, `module:Identifier` for a custom module's event. */
-  identifier: string;
+  /** The event's code as the filter sends it (Alibaba: `module:Identifier` in a custom module). */
+  code: string;
   name: string;
   level: EventLevel;
 }

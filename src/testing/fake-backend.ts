@@ -6,6 +6,7 @@ import {
   type DeviceEvent,
   type DeviceListOptions,
 } from '../backends/types.ts';
+import { PELION_VOCABULARY } from '../backends/pelion/vocabulary.ts';
 
 /**
  * An in-memory backend for integration tests: route components run against the real port, with
@@ -13,9 +14,8 @@ import {
  */
 
 export const FAKE_CAPABILITIES: BackendInfo['capabilities'] = {
-  messageTypeFilter: true,
-  eventTypeFilter: false,
-  identifierFilter: false,
+  levelFilter: true,
+  codeFilter: false,
   retentionDays: null,
   totalCount: true,
   maxPageSize: 1000,
@@ -88,6 +88,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
 
   return {
     info,
+    vocabulary: PELION_VOCABULARY,
     deviceListOptions: FAKE_LIST_OPTIONS,
     listDevicesCalls,
     setListError(error) {

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { flushRouterUpdate } from '../app/app.tsx';
 import { backendsQueryOptions } from '../backends/backends-query.ts';
+import { createAdapter } from '../backends/registry.ts';
 import type { BackendAdapter, BackendInfo } from '../backends/types.ts';
 import { AppProvider } from '../app/provider.tsx';
 import { createAppRoutes } from '../app/router.tsx';
@@ -10,25 +11,25 @@ import { createAppRoutes } from '../app/router.tsx';
 export interface RenderAppOptions {
   /** The adapters to serve; their `info` is what `GET /api/backends` would list. */
   backends: BackendAdapter[];
+  /** More entries for the backend list, served by the real adapter registry. */
+  listed?: BackendInfo[];
 }
 
 /**
  * Renders the whole app (routes, loaders, providers) at `url` against in-memory backends.
  * The backend list is seeded into the query cache, so nothing touches the network.
  */
-export function renderApp(url: string, { backends }: RenderAppOptions) {
+export function renderApp(url: string, { backends, listed = [] }: RenderAppOptions) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
   });
-  queryClient.setQueryData(
-    backendsQueryOptions().queryKey,
-    backends.map((adapter) => adapter.info),
-  );
-  const adapterFor = (info: BackendInfo) => {
-    const adapter = backends.find((candidate) => candidate.info.id === info.id);
-    if (!adapter) throw new Error(`No fake adapter for ${info.id}`);
-    return adapter;
-  };
+  queryClient.setQueryData(backendsQueryOptions().queryKey, [
+    ...backends.map((adapter) => adapter.info),
+    ...listed,
+  ]);
+  // A listed backend without a fake goes to the real registry (e.g. a kind it cannot read).
+  const adapterFor = (info: BackendInfo) =>
+    backends.find((candidate) => candidate.info.id === info.id) ?? createAdapter(info);
   const router = createMemoryRouter(createAppRoutes({ queryClient, adapterFor }), {
     initialEntries: [url],
   });

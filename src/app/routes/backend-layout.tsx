@@ -1,21 +1,39 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet, useLoaderData, useParams } from 'react-router';
 import { useBackends } from '../../backends/backends-query.ts';
 import { BackendContext } from '../../backends/use-backend.ts';
 import type { BackendAdapter, BackendInfo } from '../../backends/types.ts';
+import { paths } from '../../config/paths.ts';
 
-interface BackendLoaderData {
+export interface BackendLoaderData {
+  /** null when the URL names no configured backend, or one this build cannot read. */
   adapter: BackendAdapter | null;
+  /** The configured backend whose kind this build has no adapter for. */
+  unreadable: BackendInfo | null;
 }
 
-/** `/:backendId`: provides the backend to everything below, or explains that it does not exist. */
+/** `/:backendId`: provides the backend to everything below, or explains why it cannot. */
 export function BackendLayout() {
   const backends = useBackends();
   const { backendId } = useParams();
-  const { adapter } = useLoaderData() as BackendLoaderData;
-  // The loader resolved the adapter for this URL's backend (null when there is no such backend).
+  const { adapter, unreadable } = useLoaderData() as BackendLoaderData;
+  // The loader resolved the adapter for this URL's backend.
   const current = useMemo(() => (adapter ? { info: adapter.info, adapter } : null), [adapter]);
-  if (!current) return <UnknownBackend backendId={backendId ?? ''} backends={backends} />;
+  if (!current) {
+    const others = backends.filter((backend) => backend.id !== unreadable?.id);
+    return unreadable ? (
+      <Unavailable title="Backend not readable" backends={others}>
+        <code className="font-mono">{unreadable.id}</code> ({unreadable.label}) is of kind{' '}
+        <code className="font-mono">{unreadable.kind}</code>, which this version of Fleetlog cannot
+        read. A newer version may; the other backends work as usual.
+      </Unavailable>
+    ) : (
+      <Unavailable title="Backend not found" backends={others}>
+        This server has no backend called <code className="font-mono">{backendId ?? ''}</code>. The
+        link may be from another Fleetlog installation, or the backend is not configured here.
+      </Unavailable>
+    );
+  }
   return (
     // Keyed: switching backend starts every page below afresh (no rows of the previous backend).
     <BackendContext key={current.info.id} value={current}>
@@ -24,29 +42,24 @@ export function BackendLayout() {
   );
 }
 
-interface UnknownBackendProps {
-  backendId: string;
+interface UnavailableProps {
+  title: string;
   backends: BackendInfo[];
+  children: ReactNode;
 }
 
-function UnknownBackend({ backendId, backends }: UnknownBackendProps) {
+function Unavailable({ title, backends, children }: UnavailableProps) {
   return (
     <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6">
-      <h1 className="text-xl font-semibold">Backend not found</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        This server has no backend called <code className="font-mono">{backendId}</code>. The link
-        may be from another Fleetlog installation, or the backend is not configured here.
-      </p>
+      <h1 className="text-xl font-semibold">{title}</h1>
+      <p className="mt-2 text-sm text-slate-600">{children}</p>
       {backends.length > 0 ? (
         <>
           <h2 className="mt-4 text-sm font-semibold">Available backends</h2>
           <ul className="mt-1 list-disc pl-5 text-sm">
             {backends.map((backend) => (
               <li key={backend.id}>
-                <Link
-                  to={`/${encodeURIComponent(backend.id)}/devices`}
-                  className="text-sky-800 hover:underline"
-                >
+                <Link to={paths.devices.href(backend.id)} className="text-sky-800 hover:underline">
                   {backend.label}
                 </Link>{' '}
                 <code className="text-xs text-slate-500">{backend.id}</code>

@@ -1,6 +1,7 @@
 import { Outlet, useNavigate, useParams } from 'react-router';
 import { useBackends } from '../../backends/backends-query.ts';
 import { AppShell } from '../../components/layouts/app-shell.tsx';
+import { paths } from '../../config/paths.ts';
 
 /** The shell around every page: product name, backend switcher, main landmark. */
 export function RootLayout() {
@@ -11,7 +12,7 @@ export function RootLayout() {
     <AppShell
       backends={backends}
       currentBackendId={backendId ?? null}
-      onSwitchBackend={(id) => void navigate(`/${encodeURIComponent(id)}/devices`)}
+      onSwitchBackend={(id) => void navigate(paths.devices.href(id))}
     >
       <Outlet />
     </AppShell>

@@ -24,9 +24,8 @@ const info: BackendInfo = {
   label: 'Demo Alibaba',
   demo: true,
   capabilities: {
-    messageTypeFilter: false,
-    eventTypeFilter: true,
-    identifierFilter: true,
+    levelFilter: true,
+    codeFilter: true,
     retentionDays: 30,
     totalCount: false,
     maxPageSize: 50,
@@ -180,7 +179,7 @@ describe('Alibaba adapter: tie-safe event paging', () => {
 
     const gateway = ALIYUN_NOTABLE_DEVICES.customModule;
     const page = await adapter.listEvents(
-      { deviceId: gateway, levels: [], identifier: 'modbusFb:SlaveTimeout', order: 'desc' },
+      { deviceId: gateway, levels: [], code: 'modbusFb:SlaveTimeout', order: 'desc' },
       null,
       3,
     );
@@ -195,7 +194,7 @@ describe('Alibaba adapter: tie-safe event paging', () => {
       {
         deviceId: ALIYUN_NOTABLE_DEVICES.longHistory,
         levels: [],
-        identifier: 'EnergyReport',
+        code: 'EnergyReport',
         order: 'desc',
       },
       null,
@@ -247,10 +246,10 @@ describe('Alibaba adapter: devices and definitions', () => {
     // Instants read like the Pelion device's, to the minute in UTC.
     const activated = device.facts.find((f) => f.label === 'Activated');
     expect(activated?.value).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    const identifiers = definitions.map((d) => d.identifier);
+    const identifiers = definitions.map((d) => d.code);
     expect(identifiers).not.toContain('post');
     expect(identifiers).toContain('modbusFb:SlaveTimeout');
-    expect(definitions.find((d) => d.identifier === 'WatchdogReset')?.level).toBe('error');
+    expect(definitions.find((d) => d.code === 'WatchdogReset')?.level).toBe('error');
     // The device page and the Identifier filter share one QueryDeviceDetail.
     expect(sent.filter((p) => p.get('Action') === 'QueryDeviceDetail')).toHaveLength(1);
   });

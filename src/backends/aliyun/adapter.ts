@@ -1,7 +1,6 @@
 import { invalidResponse, parseOrThrow } from '../http.ts';
 import {
   BackendError,
-  type AliyunEventType,
   type BackendAdapter,
   type BackendInfo,
   type EventDefinition,
@@ -26,7 +25,9 @@ import {
   tslDataSchema,
   tslSchema,
   type AliyunDeviceDetail,
+  type AliyunEventType,
 } from './wire.ts';
+import { ALIYUN_VOCABULARY } from './vocabulary.ts';
 
 export { ALIYUN_DEVICE_LIST_OPTIONS } from './device-directory.ts';
 
@@ -143,6 +144,7 @@ export function createAliyunAdapter(
 
   return {
     info,
+    vocabulary: ALIYUN_VOCABULARY,
     deviceListOptions: ALIYUN_DEVICE_LIST_OPTIONS,
 
     listDevices: (query, cursor, signal) => directory.list(query, cursor, signal),
@@ -159,7 +161,7 @@ export function createAliyunAdapter(
         const sameQuery =
           state !== null &&
           state.asc === (query.order === 'asc') &&
-          state.identifier === (query.identifier || null) &&
+          state.identifier === (query.code || null) &&
           state.streams.map((s) => s.type).join() === types.join();
         if (!state || !sameQuery) {
           throw new BackendError('This page link no longer matches the filters. Reload the log.', {
@@ -175,7 +177,7 @@ export function createAliyunAdapter(
           window.start,
           window.end,
           query.order === 'asc',
-          query.identifier || null,
+          query.code || null,
           types,
         );
       }
@@ -224,7 +226,7 @@ export function createAliyunAdapter(
         // `post` is the property report, not an event an operator filters on.
         .filter((event) => event.identifier !== 'post')
         .map((event) => ({
-          identifier: event.identifier,
+          code: event.identifier,
           name: event.name || event.identifier,
           level: event.type,
         }));
@@ -232,7 +234,7 @@ export function createAliyunAdapter(
         for (const event of tsl.events) {
           if (event.identifier === 'post') continue;
           definitions.push({
-            identifier: `${block.functionBlockId}:${event.identifier}`,
+            code: `${block.functionBlockId}:${event.identifier}`,
             name: `${event.name || event.identifier} (${block.functionBlockName || block.functionBlockId})`,
             level: event.type,
           });

@@ -1,4 +1,4 @@
-import type { AliyunEventType } from '../types.ts';
+import type { AliyunEventType } from './wire.ts';
 import type { AliyunEventInfo } from './wire.ts';
 
 /**

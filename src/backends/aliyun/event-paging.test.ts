@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AliyunEventType } from '../types.ts';
+import type { AliyunEventType } from './wire.ts';
 import {
   decodeCursor,
   encodeCursor,

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import type { AliyunEventType } from '../types.ts';
 import { contentKey, eventIdFor } from './event-id.ts';
-import type { AliyunEventData, AliyunEventInfo } from './wire.ts';
+import type { AliyunEventData, AliyunEventInfo, AliyunEventType } from './wire.ts';
 
 /**
  * Tie-safe paging over QueryDeviceEventData, one stream per EventType, merged in time order.

@@ -15,6 +15,8 @@ const timeText = z.pipe(
 const optionalText = z.nullish(z.string());
 
 export const eventTypeSchema = z.enum(['info', 'alert', 'error']);
+/** The thing model's EventType: the level of an Alibaba event. */
+export type AliyunEventType = z.infer<typeof eventTypeSchema>;
 
 export const eventInfoSchema = z.object({
   Time: timeText,

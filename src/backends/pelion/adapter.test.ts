@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  BackendError,
-  type BackendInfo,
-  type EventQuery,
-  type PelionMessageType,
-} from '../types.ts';
+import { BackendError, type BackendInfo, type EventQuery } from '../types.ts';
+import type { MessageType } from './event-codes.ts';
 import { createPelionAdapter } from './adapter.ts';
 
 const info: BackendInfo = {
@@ -13,9 +9,8 @@ const info: BackendInfo = {
   label: 'Demo Pelion',
   demo: true,
   capabilities: {
-    messageTypeFilter: true,
-    eventTypeFilter: false,
-    identifierFilter: false,
+    levelFilter: true,
+    codeFilter: false,
     retentionDays: null,
     totalCount: true,
     maxPageSize: 1000,
@@ -232,7 +227,7 @@ describe('Pelion adapter: events', () => {
   it('keeps every Message type subset URL under the 4096-character limit', async () => {
     const calls = stubFetch(() => json({ data: [], has_more: false }));
     const adapter = createPelionAdapter(info);
-    const types: PelionMessageType[] = ['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'];
+    const types: MessageType[] = ['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'];
     for (let mask = 1; mask < 15; mask++) {
       const levels = types.filter((_, bit) => mask & (1 << bit));
       await adapter.listEvents(

@@ -13,6 +13,7 @@ import {
 } from '../types.ts';
 import { PELION_MAX_LIMIT, messageTypesOf, pelionUrls } from './requests.ts';
 import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
+import { PELION_VOCABULARY } from './vocabulary.ts';
 import {
   pelionDeviceSchema,
   pelionEventSchema,
@@ -146,6 +147,7 @@ export function createPelionAdapter(info: BackendInfo, transport?: Transport): B
 
   return {
     info,
+    vocabulary: PELION_VOCABULARY,
     deviceListOptions: PELION_DEVICE_LIST_OPTIONS,
 
     async listDevices(query, cursor, signal) {

@@ -1,6 +1,11 @@
-import type { Device, DeviceEvent, PelionMessageType } from '../types.ts';
+import type { Device, DeviceEvent } from '../types.ts';
 import { formatFactInstant } from '../fact-instant.ts';
-import { describeEventCode, messageTypeOfCode, normaliseMessageType } from './event-codes.ts';
+import {
+  describeEventCode,
+  messageTypeOfCode,
+  normaliseMessageType,
+  type MessageType,
+} from './event-codes.ts';
 import type { PelionDevice, PelionEvent } from './wire.ts';
 
 /** Mapping from the validated wire records to the neutral model. Pure, so it is unit-tested alone. */
@@ -10,7 +15,7 @@ export function pelionEventId(event: PelionEvent): string {
   return (event.id ?? event.device_log_id)!;
 }
 
-function levelOf(event: PelionEvent): PelionMessageType {
+function levelOf(event: PelionEvent): MessageType {
   const wire = event.event_type_description;
   return (
     (wire ? normaliseMessageType(wire) : undefined) ??

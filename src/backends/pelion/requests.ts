@@ -1,5 +1,5 @@
-import type { Cursor, EventQuery, PelionMessageType } from '../types.ts';
-import { MESSAGE_TYPES, codesOtherThan } from './event-codes.ts';
+import type { Cursor, EventQuery } from '../types.ts';
+import { MESSAGE_TYPES, codesOtherThan, type MessageType } from './event-codes.ts';
 
 /**
  * The URLs the Pelion adapter requests from the Fleetlog server. Pure, and shared with the server,
@@ -34,8 +34,8 @@ export function queryString(params: Array<[string, string]>): string {
 }
 
 /** The Message types to request, or null when the query means "all". */
-export function messageTypesOf(query: EventQuery): PelionMessageType[] | null {
-  const wanted = MESSAGE_TYPES.filter((type) => (query.levels as string[]).includes(type));
+export function messageTypesOf(query: EventQuery): MessageType[] | null {
+  const wanted = MESSAGE_TYPES.filter((type) => query.levels.includes(type));
   return wanted.length === 0 || wanted.length === MESSAGE_TYPES.length ? null : wanted;
 }
 

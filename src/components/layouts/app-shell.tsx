@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BackendInfo } from '../../backends/types.ts';
+import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
 
 export interface AppShellProps {
@@ -22,7 +23,10 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2.5">
-          <a href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+          <a
+            href={paths.home.href()}
+            className="text-lg font-semibold tracking-tight text-slate-900"
+          >
             <span aria-hidden="true" className="mr-1.5 text-sky-700">
               ▤
             </span>

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BackendContext } from '../../backends/use-backend.ts';
 import { prefetchEventLog } from './api/prefetch-event-log.ts';
 import { EventLogRoute } from './event-log-route.tsx';
-import type { FakeAdapter } from './testing/fake-event-adapter.ts';
+import type { FakeAdapter } from '../../testing/fake-event-adapter.ts';
 import {
   createFakeAdapter,
   fakeAliyunInfo,
   fakeEvent,
   throttled,
   unavailable,
-} from './testing/fake-event-adapter.ts';
+} from '../../testing/fake-event-adapter.ts';
 
 const VIEWPORT = { width: 1280, height: 640 };
 
@@ -304,7 +304,7 @@ describe('EventLogRoute on an Alibaba-kind backend', () => {
   const aliyun = () => {
     const adapter = createFakeAdapter({ events: 120, info: fakeAliyunInfo });
     adapter.listEventDefinitions = () =>
-      Promise.resolve([{ identifier: 'PowerOff', name: 'Power off', level: 'error' as const }]);
+      Promise.resolve([{ code: 'PowerOff', name: 'Power off', level: 'error' as const }]);
     return adapter;
   };
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { useBackend } from '../../../backends/use-backend.ts';
+import { paths } from '../../../config/paths.ts';
 import type { Device } from '../../../backends/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { DroppedParamsNotice } from '../../../components/ui/dropped-params-notice.tsx';
@@ -29,8 +30,7 @@ export function DeviceList() {
   const filtered = Boolean(values.q || values.status);
   const initialLoading = devicesQuery.isPending;
   const clearFilters = () => update({ q: undefined, status: undefined });
-  const deviceHref = (device: Device) =>
-    `/${encodeURIComponent(info.id)}/devices/${encodeURIComponent(device.id)}`;
+  const deviceHref = (device: Device) => paths.device.href(info.id, device.id);
 
   let placeholder = null;
   if (devicesQuery.isError && devices.length === 0) {

@@ -1,6 +1,7 @@
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { BackendError } from '../../../backends/types.ts';
 import { useBackend } from '../../../backends/use-backend.ts';
+import { paths } from '../../../config/paths.ts';
 import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { useDevice } from '../api/get-device.ts';
@@ -15,7 +16,7 @@ export function DevicePage() {
   // Re-selecting the current tab keeps its filters (they live in the search string).
   const { search } = useLocation();
   const deviceQuery = useDevice(adapter, deviceId);
-  const listHref = `/${encodeURIComponent(info.id)}/devices${recallListSearch(info.id)}`;
+  const listHref = paths.devices.href(info.id, recallListSearch(info.id));
   const notFound =
     deviceQuery.error instanceof BackendError && deviceQuery.error.details.status === 404;
   const device = deviceQuery.data;

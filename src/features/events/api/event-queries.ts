@@ -6,7 +6,7 @@ import type { EventLevel, SortOrder } from '../../../backends/types.ts';
  */
 export interface EventListFilters {
   levels: EventLevel[];
-  identifier: string | undefined;
+  code: string | undefined;
   from: string | undefined;
   to: string | undefined;
   order: SortOrder;

@@ -1,7 +1,5 @@
-import type { BackendInfo, EventQuery } from '../../../backends/types.ts';
-import { parseSearchParams } from '../../../lib/url-state.ts';
-import { eventListFilters } from '../utils/event-list-filters.ts';
-import { eventLogParams } from '../utils/event-log-search.ts';
+import type { BackendAdapter, BackendInfo, EventQuery } from '../../../backends/types.ts';
+import { eventLogQueryFromUrl } from '../utils/event-log-query.ts';
 import type { ResolvedRange } from '../utils/page-window.ts';
 import { resolveTimeBound } from '../utils/time-bound.ts';
 import type { EventListFilters } from './event-queries.ts';
@@ -12,7 +10,7 @@ import type { EventListFilters } from './event-queries.ts';
  */
 
 export function pageSizeFor(info: BackendInfo): number {
-  // 200 rows per request keeps Pelion round trips few; Alibaba allows at most 50.
+  // 200 rows per request keeps round trips few; some APIs allow fewer (Alibaba: 50).
   return Math.min(200, info.capabilities.maxPageSize);
 }
 
@@ -34,7 +32,7 @@ export function eventQueryFor(
   return {
     deviceId,
     levels: filters.levels,
-    identifier: filters.identifier,
+    code: filters.code,
     ...range,
     order: filters.order,
   };
@@ -45,12 +43,11 @@ export function eventQueryFor(
  * page runs (a relative bound such as `now-24h`): only the browser's clock can resolve that one.
  */
 export function clockFreeFirstQuery(
-  info: BackendInfo,
+  backend: Pick<BackendAdapter, 'info' | 'vocabulary'>,
   deviceId: string,
   searchParams: URLSearchParams,
 ): EventQuery | null {
-  const { values } = parseSearchParams(eventLogParams, searchParams);
-  const filters = eventListFilters(info, values);
+  const { filters } = eventLogQueryFromUrl(backend, searchParams);
   const bounds = [filters.from, filters.to].filter((bound) => bound !== undefined);
   // An instant resolves to the same number at any `now`; a relative bound does not.
   if (bounds.some((bound) => resolveTimeBound(bound, 0) !== resolveTimeBound(bound, 1)))

@@ -15,6 +15,6 @@ export function eventDefinitionsQueryOptions(adapter: BackendAdapter, deviceId: 
 
 export function useEventDefinitions(adapter: BackendAdapter, deviceId: string) {
   const enabled =
-    adapter.info.capabilities.identifierFilter && adapter.listEventDefinitions !== undefined;
+    adapter.info.capabilities.codeFilter && adapter.listEventDefinitions !== undefined;
   return useQuery({ ...eventDefinitionsQueryOptions(adapter, deviceId), enabled });
 }

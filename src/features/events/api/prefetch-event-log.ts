@@ -1,8 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BackendAdapter } from '../../../backends/types.ts';
-import { parseSearchParams } from '../../../lib/url-state.ts';
-import { eventLogParams } from '../utils/event-log-search.ts';
-import { eventListFilters } from '../utils/event-list-filters.ts';
+import { eventLogQueryFromUrl } from '../utils/event-log-query.ts';
 import { getEventQueryOptions } from './get-event.ts';
 import { listEventsQueryOptions } from './list-events.ts';
 
@@ -17,10 +15,8 @@ export function prefetchEventLog(
   url: URL,
   eventId?: string,
 ): void {
-  const { values } = parseSearchParams(eventLogParams, url.searchParams);
-  void queryClient.prefetchInfiniteQuery(
-    listEventsQueryOptions(adapter, deviceId, eventListFilters(adapter.info, values)),
-  );
+  const { filters } = eventLogQueryFromUrl(adapter, url.searchParams);
+  void queryClient.prefetchInfiniteQuery(listEventsQueryOptions(adapter, deviceId, filters));
   if (eventId !== undefined)
     void queryClient.prefetchQuery(getEventQueryOptions(adapter, deviceId, eventId));
 }

@@ -1,82 +1,82 @@
 import type { ReactNode } from 'react';
-import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
+import type { EventField } from '../../../backends/vocabulary.ts';
+import { levelDescription } from '../../../backends/vocabulary.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { formatEventTime } from '../utils/format-time.ts';
 import { LevelBadge } from './level-badge.tsx';
 
 /**
- * Column definitions at module scope: rows are memoised, and a definition that changed identity on
- * every render would rebuild every row each time a page arrives.
+ * The grid's columns for a vocabulary: Time, the level, then the vocabulary's fields. The
+ * vocabulary gives each field's plain value; how a value is rendered is decided here, by its
+ * `format`.
  */
 export interface EventColumn {
   id: string;
-  header: (kind: BackendKind) => string;
-  /** CSS grid track. */
-  track: string;
-  kinds: readonly BackendKind[];
+  /** Header text; the Time column's header adds the time zone in the grid. */
+  header: string;
   cell: (event: DeviceEvent, tz: TimeZoneSetting) => ReactNode;
   /** Plain text for the cell's tooltip when it may be cut off. */
   title?: (event: DeviceEvent) => string;
 }
 
-const BOTH: readonly BackendKind[] = ['pelion', 'aliyun'];
+export interface EventColumns {
+  list: readonly EventColumn[];
+  /** CSS grid tracks of the header and every row. */
+  template: string;
+}
 
-export const EVENT_COLUMNS: readonly EventColumn[] = [
-  {
-    id: 'time',
-    header: () => 'Time',
-    track: '12rem',
-    kinds: BOTH,
-    cell: (event, tz) => (
-      <time dateTime={new Date(event.time).toISOString()}>{formatEventTime(event.time, tz)}</time>
-    ),
-  },
-  {
-    id: 'level',
-    header: (kind) => (kind === 'pelion' ? 'Message type' : 'EventType'),
-    track: '6.5rem',
-    kinds: BOTH,
-    cell: (event) => <LevelBadge level={event.level} rawLevel={event.rawLevel} />,
-  },
-  {
-    id: 'code',
-    header: (kind) => (kind === 'pelion' ? 'Code' : 'Identifier'),
-    track: 'minmax(7.5rem, 11rem)',
-    kinds: BOTH,
-    cell: (event) => <span className="font-mono">{event.code}</span>,
-    title: (event) => event.code,
-  },
-  {
-    id: 'category',
-    header: () => 'Category',
-    track: 'minmax(4rem, 12rem)',
-    kinds: ['pelion'],
-    cell: (event) => event.category ?? '',
-    title: (event) => event.category ?? '',
-  },
-  {
-    id: 'description',
-    header: (kind) => (kind === 'pelion' ? 'Description' : 'Name'),
-    track: 'minmax(5rem, 1fr)',
-    kinds: BOTH,
-    cell: (event) => event.description,
-    title: (event) => event.description,
-  },
-  {
-    id: 'stateChange',
-    header: () => 'State change',
-    track: '6.5rem',
-    kinds: ['pelion'],
-    cell: (event) => (event.stateChange === undefined ? '' : event.stateChange ? 'Yes' : 'No'),
-  },
-];
-
-export const COLUMNS_BY_KIND: Record<BackendKind, readonly EventColumn[]> = {
-  pelion: EVENT_COLUMNS.filter((column) => column.kinds.includes('pelion')),
-  aliyun: EVENT_COLUMNS.filter((column) => column.kinds.includes('aliyun')),
+const TRACKS: Record<EventField['format'], string> = {
+  code: 'minmax(7.5rem, 11rem)',
+  label: 'minmax(4rem, 12rem)',
+  text: 'minmax(5rem, 1fr)',
+  flag: '6.5rem',
 };
 
-export const GRID_TEMPLATE_BY_KIND: Record<BackendKind, string> = {
-  pelion: COLUMNS_BY_KIND.pelion.map((column) => column.track).join(' '),
-  aliyun: COLUMNS_BY_KIND.aliyun.map((column) => column.track).join(' '),
-};
+function fieldColumn(field: EventField): EventColumn {
+  const { id, title: header, value, format } = field;
+  if (format === 'code')
+    return {
+      id,
+      header,
+      cell: (event) => <span className="font-mono">{value(event)}</span>,
+      title: value,
+    };
+  if (format === 'flag') return { id, header, cell: value };
+  return { id, header, cell: value, title: value };
+}
+
+function buildColumns(vocabulary: EventVocabulary): EventColumns {
+  const list: EventColumn[] = [
+    {
+      id: 'time',
+      header: 'Time',
+      cell: (event, tz) => (
+        <time dateTime={new Date(event.time).toISOString()}>{formatEventTime(event.time, tz)}</time>
+      ),
+    },
+    {
+      id: 'level',
+      header: vocabulary.levels.title,
+      cell: (event) => (
+        <LevelBadge level={levelDescription(vocabulary, event.level)} rawLevel={event.rawLevel} />
+      ),
+    },
+    ...vocabulary.fields.map(fieldColumn),
+  ];
+  const tracks = ['12rem', '6.5rem', ...vocabulary.fields.map((field) => TRACKS[field.format])];
+  return { list, template: tracks.join(' ') };
+}
+
+// Built once per vocabulary: rows are memoised, and columns that changed identity on every render
+// would rebuild every row each time a page arrives.
+const built = new WeakMap<EventVocabulary, EventColumns>();
+
+export function eventColumnsFor(vocabulary: EventVocabulary): EventColumns {
+  let columns = built.get(vocabulary);
+  if (!columns) {
+    columns = buildColumns(vocabulary);
+    built.set(vocabulary, columns);
+  }
+  return columns;
+}

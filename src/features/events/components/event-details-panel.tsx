@@ -1,16 +1,15 @@
-import { useEffect, useId } from 'react';
-import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import { Fragment, useEffect, useId } from 'react';
+import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import { BackendError } from '../../../backends/types.ts';
+import { levelDescription } from '../../../backends/vocabulary.ts';
 import { useCopyText } from '../hooks/use-copy-text.ts';
-import { describeCode } from '../utils/describe-code.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { formatEventTime } from '../utils/format-time.ts';
 import { toJsonText } from '../utils/json-text.ts';
-import { describeLevel } from '../utils/level-meaning.ts';
 import { LevelBadge } from './level-badge.tsx';
 
 export interface EventDetailsPanelProps {
-  kind: BackendKind;
+  vocabulary: EventVocabulary;
   tz: TimeZoneSetting;
   eventId: string;
   event: DeviceEvent | null | undefined;
@@ -23,7 +22,7 @@ export interface EventDetailsPanelProps {
 
 /** The open event: time, level and code with their meanings, and the full wire record. */
 export function EventDetailsPanel({
-  kind,
+  vocabulary,
   tz,
   eventId,
   event,
@@ -33,6 +32,7 @@ export function EventDetailsPanel({
   onClose,
 }: EventDetailsPanelProps) {
   const headingId = useId();
+  const level = event ? levelDescription(vocabulary, event.level) : null;
   const json = useCopyText('JSON copied');
   const link = useCopyText('Link copied');
 
@@ -61,7 +61,7 @@ export function EventDetailsPanel({
           Close
         </button>
       </div>
-      {event ? (
+      {event && level ? (
         <>
           <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">Time</dt>
@@ -69,23 +69,35 @@ export function EventDetailsPanel({
               <span className="font-mono">{formatEventTime(event.time, tz)}</span>
               <span className="block font-mono text-xs text-slate-500">{event.timeText}</span>
             </dd>
-            <dt className="text-slate-500">{kind === 'pelion' ? 'Message type' : 'EventType'}</dt>
+            <dt className="text-slate-500">{vocabulary.levels.title}</dt>
             <dd>
-              <LevelBadge level={event.level} rawLevel={event.rawLevel} />{' '}
-              {describeLevel(event.level)}
+              <LevelBadge level={level} rawLevel={event.rawLevel} /> {level.meaning}
             </dd>
-            <dt className="text-slate-500">{kind === 'pelion' ? 'Code' : 'Identifier'}</dt>
-            <dd>
-              <span className="font-mono">{event.code}</span> — {describeCode(kind, event)}
-            </dd>
-            {event.category && (
-              <>
-                <dt className="text-slate-500">Category</dt>
-                <dd className="font-mono">{event.category}</dd>
-              </>
-            )}
-            <dt className="text-slate-500">{kind === 'pelion' ? 'Description' : 'Name'}</dt>
-            <dd>{event.description}</dd>
+            {vocabulary.fields.map((field) => {
+              const value = field.value(event);
+              if (field.details === 'never' || (field.details === 'when-set' && !value))
+                return null;
+              return (
+                <Fragment key={field.id}>
+                  <dt className="text-slate-500">{field.title}</dt>
+                  <dd
+                    className={
+                      !field.meaning && (field.format === 'code' || field.format === 'label')
+                        ? 'font-mono'
+                        : undefined
+                    }
+                  >
+                    {field.meaning ? (
+                      <>
+                        <span className="font-mono">{value}</span> — {field.meaning(event)}
+                      </>
+                    ) : (
+                      value
+                    )}
+                  </dd>
+                </Fragment>
+              );
+            })}
             <dt className="text-slate-500">Id</dt>
             <dd className="font-mono text-xs break-all">{event.id}</dd>
           </dl>

@@ -1,15 +1,19 @@
 import { memo } from 'react';
-import type { BackendInfo, EventDefinition } from '../../../backends/types.ts';
+import type {
+  BackendCapabilities,
+  EventDefinition,
+  EventVocabulary,
+} from '../../../backends/types.ts';
 import type { UrlStateUpdateOptions } from '../../../lib/use-url-state.ts';
 import type { EventLogSearch } from '../utils/event-log-search.ts';
-import { EVENT_TYPES, MESSAGE_TYPES } from '../utils/event-log-search.ts';
 import { LevelFilterGroup } from './level-filter-group.tsx';
 import { TextSearchField } from './text-search-field.tsx';
 import { TimeBoundField } from './time-bound-field.tsx';
 import { TimeRangePresets } from './time-range-presets.tsx';
 
 export interface EventLogToolbarProps {
-  info: BackendInfo;
+  capabilities: BackendCapabilities;
+  vocabulary: EventVocabulary;
   search: EventLogSearch;
   update: (patch: Partial<EventLogSearch>, options?: UrlStateUpdateOptions) => void;
   definitions: EventDefinition[] | undefined;
@@ -23,44 +27,30 @@ export interface EventLogToolbarProps {
  * re-renders for every page that arrives, and none of that concerns the filters.
  */
 export const EventLogToolbar = memo(function EventLogToolbar({
-  info,
+  capabilities,
+  vocabulary,
   search,
   update,
   definitions,
   onCopyLink,
   copyMessage,
 }: EventLogToolbarProps) {
-  const { capabilities } = info;
-  const failuresOnly =
-    info.kind === 'pelion'
-      ? search.type.length === 1 && search.type[0] === 'FAIL'
-      : search.eventType.length === 1 && search.eventType[0] === 'error';
-  const toggleFailures = () => {
-    if (info.kind === 'pelion') update({ type: failuresOnly ? [] : ['FAIL'] });
-    else update({ eventType: failuresOnly ? [] : ['error'] });
-  };
-  const identifierOptions = definitions ?? [];
-  const unknownIdentifier =
-    search.identifier !== undefined &&
-    !identifierOptions.some((definition) => definition.identifier === search.identifier);
+  const { levels, codeFilter } = vocabulary;
+  const failuresOnly = search.levels.length === 1 && search.levels[0] === levels.failure;
+  const toggleFailures = () => update({ levels: failuresOnly ? [] : [levels.failure] });
+  const codeOptions = definitions ?? [];
+  const unknownCode =
+    search.code !== undefined && !codeOptions.some((definition) => definition.code === search.code);
 
   return (
     <div className="flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-        {capabilities.messageTypeFilter && (
+        {capabilities.levelFilter && (
           <LevelFilterGroup
-            legend="Message type"
-            options={MESSAGE_TYPES}
-            selected={search.type}
-            onChange={(type) => update({ type })}
-          />
-        )}
-        {capabilities.eventTypeFilter && (
-          <LevelFilterGroup
-            legend="EventType"
-            options={EVENT_TYPES}
-            selected={search.eventType}
-            onChange={(eventType) => update({ eventType })}
+            legend={levels.title}
+            levels={levels.values}
+            selected={search.levels}
+            onChange={(selected) => update({ levels: selected })}
           />
         )}
         <button
@@ -71,19 +61,19 @@ export const EventLogToolbar = memo(function EventLogToolbar({
         >
           Failures only
         </button>
-        {capabilities.identifierFilter && (
+        {capabilities.codeFilter && codeFilter && (
           <label className="flex items-center gap-1 text-xs font-semibold text-slate-600">
-            Identifier
+            {codeFilter.label}
             <select
-              value={search.identifier ?? ''}
-              onChange={(event) => update({ identifier: event.target.value || undefined })}
+              value={search.code ?? ''}
+              onChange={(event) => update({ code: event.target.value || undefined })}
               className="rounded border border-slate-300 bg-white px-1 py-1 text-sm font-normal text-slate-900"
             >
               <option value="">All events</option>
-              {unknownIdentifier && <option value={search.identifier}>{search.identifier}</option>}
-              {identifierOptions.map((definition) => (
-                <option key={definition.identifier} value={definition.identifier}>
-                  {definition.name} ({definition.identifier})
+              {unknownCode && <option value={search.code}>{search.code}</option>}
+              {codeOptions.map((definition) => (
+                <option key={definition.code} value={definition.code}>
+                  {definition.name} ({definition.code})
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import type { DeviceEvent } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import { COLUMNS_BY_KIND, GRID_TEMPLATE_BY_KIND } from './event-columns.tsx';
+import type { EventColumns } from './event-columns.tsx';
 
 export const ROW_HEIGHT = 36;
 
@@ -9,7 +9,7 @@ export interface EventRowProps {
   event: DeviceEvent;
   /** Absolute row index in the log. */
   index: number;
-  kind: BackendKind;
+  columns: EventColumns;
   tz: TimeZoneSetting;
   selected: boolean;
   tabbable: boolean;
@@ -24,7 +24,7 @@ export interface EventRowProps {
 export const EventRow = memo(function EventRow({
   event,
   index,
-  kind,
+  columns,
   tz,
   selected,
   tabbable,
@@ -58,10 +58,10 @@ export const EventRow = memo(function EventRow({
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,
-        gridTemplateColumns: GRID_TEMPLATE_BY_KIND[kind],
+        gridTemplateColumns: columns.template,
       }}
     >
-      {COLUMNS_BY_KIND[kind].map((column) => (
+      {columns.list.map((column) => (
         <div key={column.id} role="gridcell" className="truncate" title={column.title?.(event)}>
           {column.cell(event, tz)}
         </div>
@@ -72,12 +72,12 @@ export const EventRow = memo(function EventRow({
 
 export interface PlaceholderRowProps {
   index: number;
-  kind: BackendKind;
+  columns: EventColumns;
   label: string;
 }
 
 /** A row not held in memory (evicted above, or the next page on its way). */
-export function PlaceholderRow({ index, kind, label }: PlaceholderRowProps) {
+export function PlaceholderRow({ index, columns, label }: PlaceholderRowProps) {
   return (
     <div
       role="row"
@@ -86,7 +86,7 @@ export function PlaceholderRow({ index, kind, label }: PlaceholderRowProps) {
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,
-        gridTemplateColumns: GRID_TEMPLATE_BY_KIND[kind],
+        gridTemplateColumns: columns.template,
       }}
     >
       <div role="gridcell" className="col-span-full truncate">

@@ -1,17 +1,18 @@
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceEvent } from '../../../backends/types.ts';
-import { fakeEvent } from '../testing/fake-event-adapter.ts';
-import { COLUMNS_BY_KIND } from './event-columns.tsx';
+import { createFakeAdapter, fakeEvent } from '../../../testing/fake-event-adapter.ts';
+import { eventColumnsFor } from './event-columns.tsx';
 import { EventsTable, type EventRows } from './events-table.tsx';
 
+const { vocabulary } = createFakeAdapter({ events: 0 });
 const events = (from: number, count: number): DeviceEvent[] =>
   Array.from({ length: count }, (_, offset) => fakeEvent(from + offset));
 
 function table(rows: EventRows) {
   return (
     <EventsTable
-      kind="pelion"
+      vocabulary={vocabulary}
       tz="utc"
       timeZoneLabel="UTC"
       rows={rows}
@@ -32,7 +33,7 @@ afterEach(() => {
 
 describe('EventsTable', () => {
   it('does not render its rows again when a page is appended', () => {
-    const timeColumn = COLUMNS_BY_KIND.pelion.find((column) => column.id === 'time');
+    const timeColumn = eventColumnsFor(vocabulary).list.find((column) => column.id === 'time');
     if (!timeColumn) throw new Error('no time column');
     const cell = vi.spyOn(timeColumn, 'cell');
     const held = events(0, 200);

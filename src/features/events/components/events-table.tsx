@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FocusEvent } from 'react';
-import type { BackendKind, DeviceEvent } from '../../../backends/types.ts';
+import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import { COLUMNS_BY_KIND, GRID_TEMPLATE_BY_KIND } from './event-columns.tsx';
+import { eventColumnsFor } from './event-columns.tsx';
 import { useFixedRows } from '../hooks/use-fixed-rows.ts';
 import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
 
@@ -15,7 +15,7 @@ export interface EventRows {
 }
 
 export interface EventsTableProps {
-  kind: BackendKind;
+  vocabulary: EventVocabulary;
   tz: TimeZoneSetting;
   timeZoneLabel: string;
   rows: EventRows;
@@ -40,7 +40,7 @@ const PAGE_KEYS_STEP = 20;
  * in the DOM, and the rendered range reported upward so it, not scroll events, drives paging.
  */
 export function EventsTable({
-  kind,
+  vocabulary,
   tz,
   timeZoneLabel,
   rows,
@@ -134,7 +134,7 @@ export function EventsTable({
     selectedId === undefined ? -1 : rows.events.findIndex((event) => event.id === selectedId);
   const tabbableIndex =
     activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start);
-  const columns = COLUMNS_BY_KIND[kind];
+  const columns = eventColumnsFor(vocabulary);
   const heldEnd = rows.start + rows.events.length;
 
   // Rows are keyed by slot (index modulo the most rows the range can hold), not by event: a row
@@ -163,7 +163,7 @@ export function EventsTable({
       role="grid"
       aria-label="Events"
       aria-rowcount={rows.count + 1}
-      aria-colcount={columns.length}
+      aria-colcount={columns.list.length}
       className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
     >
       <div role="rowgroup" className="border-b border-slate-200 bg-slate-50">
@@ -171,11 +171,11 @@ export function EventsTable({
           role="row"
           aria-rowindex={1}
           className="grid gap-3 px-3 py-2 text-left text-xs font-semibold text-slate-600"
-          style={{ gridTemplateColumns: GRID_TEMPLATE_BY_KIND[kind] }}
+          style={{ gridTemplateColumns: columns.template }}
         >
-          {columns.map((column) => (
+          {columns.list.map((column) => (
             <div key={column.id} role="columnheader" className="truncate">
-              {column.id === 'time' ? `Time (${timeZoneLabel})` : column.header(kind)}
+              {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
             </div>
           ))}
         </div>
@@ -198,7 +198,7 @@ export function EventsTable({
                 <PlaceholderRow
                   key={`placeholder-${index % slots}`}
                   index={index}
-                  kind={kind}
+                  columns={columns}
                   label={label}
                 />
               );
@@ -208,7 +208,7 @@ export function EventsTable({
                 key={index % slots}
                 event={event}
                 index={index}
-                kind={kind}
+                columns={columns}
                 tz={tz}
                 selected={event.id === selectedId}
                 tabbable={index === tabbableIndex}

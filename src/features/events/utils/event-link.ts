@@ -1,3 +1,5 @@
+import type { EventVocabulary } from '../../../backends/types.ts';
+import { paths } from '../../../config/paths.ts';
 import type { EventLogSearch } from './event-log-search.ts';
 import { serialiseEventLogSearch } from './event-log-search.ts';
 
@@ -5,8 +7,8 @@ import { serialiseEventLogSearch } from './event-log-search.ts';
 export const EVENT_LINK_MARGIN_MS = 60 * 60 * 1000;
 
 /**
- * A link to one event pins an absolute from/to around it (DESIGN.md), so the list it opens is a
- * narrow range that contains the event instead of a whole history to page through.
+ * A link to one event pins an absolute from/to around it (README "URL scheme"), so the list it
+ * opens is a narrow range that contains the event instead of a whole history to page through.
  */
 export function eventLinkSearch(search: EventLogSearch, eventTime: number): EventLogSearch {
   return {
@@ -17,20 +19,19 @@ export function eventLinkSearch(search: EventLogSearch, eventTime: number): Even
   };
 }
 
-export function eventLogPath(backendId: string, deviceId: string, eventId?: string): string {
-  const base = `/${encodeURIComponent(backendId)}/devices/${encodeURIComponent(deviceId)}/events`;
-  return eventId === undefined ? base : `${base}/${encodeURIComponent(eventId)}`;
-}
-
+/** The link to one event of a device's log, keeping the view's filters. */
 export function eventLinkPath(
+  vocabulary: EventVocabulary,
   backendId: string,
   deviceId: string,
   eventId: string,
   search: EventLogSearch,
   eventTime: number,
 ): string {
-  return (
-    eventLogPath(backendId, deviceId, eventId) +
-    serialiseEventLogSearch(eventLinkSearch(search, eventTime))
+  return paths.eventLog.href(
+    backendId,
+    deviceId,
+    eventId,
+    serialiseEventLogSearch(vocabulary, eventLinkSearch(search, eventTime)),
   );
 }

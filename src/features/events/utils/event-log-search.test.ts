@@ -1,34 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams } from '../../../lib/url-state.ts';
-import { EVENT_LOG_DEFAULTS, eventLogParams, serialiseEventLogSearch } from './event-log-search.ts';
+import { MEMORY_VOCABULARY } from '../../../testing/memory-kind/vocabulary.ts';
+import {
+  EVENT_LOG_DEFAULTS,
+  parseEventLogSearch,
+  serialiseEventLogSearch,
+  type EventLogSearch,
+} from './event-log-search.ts';
 
-const parse = (query: string) => parseSearchParams(eventLogParams, query);
+// A vocabulary of the test-only kind: parameter names come from it, not from a vendor.
+const vocabulary = MEMORY_VOCABULARY;
+const parse = (query: string) => parseEventLogSearch(vocabulary, new URLSearchParams(query));
 
 describe('event log link parameters', () => {
   it('gives the default view for an empty query', () => {
-    const { values, dropped } = parse('');
-    expect(values).toEqual({
-      type: [],
-      eventType: [],
-      identifier: undefined,
-      from: undefined,
-      to: undefined,
-      order: 'desc',
-      q: undefined,
-      tz: 'local',
-    });
+    const { search, dropped } = parse('');
+    expect(search).toEqual(EVENT_LOG_DEFAULTS);
     expect(dropped).toEqual([]);
   });
 
-  it('reads every parameter of a full link', () => {
-    const { values, dropped } = parse(
-      'type=FAIL,SUCCESS&eventType=error&identifier=testFb:PowerOff&from=now-24h&to=2026-01-31T12:00:00.250Z&order=asc&q=%20manifest%20&tz=utc',
+  it('reads every parameter of a full link, levels named by the vocabulary', () => {
+    const { search, dropped } = parse(
+      'severity=critical,minor&alarm=PSU_FAILED&from=now-24h&to=2026-01-31T12:00:00.250Z&order=asc&q=%20manifest%20&tz=utc',
     );
     expect(dropped).toEqual([]);
-    expect(values).toEqual({
-      type: ['SUCCESS', 'FAIL'],
-      eventType: ['error'],
-      identifier: 'testFb:PowerOff',
+    expect(search).toEqual({
+      levels: ['critical', 'minor'],
+      code: 'PSU_FAILED',
       from: 'now-24h',
       to: '2026-01-31T12:00:00.250Z',
       order: 'asc',
@@ -38,22 +35,28 @@ describe('event log link parameters', () => {
   });
 
   it.each([
-    ['type', 'BOGUS'],
-    ['type', 'FAIL,BOGUS'],
-    ['eventType', 'warning'],
-    ['from', 'yesterday'],
-    ['from', 'now-15x'],
-    ['to', '2026-01-31T12:00:00'],
-    ['order', 'sideways'],
-    ['tz', 'mars'],
-    ['identifier', 'a b'],
-  ])('drops %s=%s with a report and keeps the default', (param, value) => {
-    const { values, dropped } = parse(`${param}=${encodeURIComponent(value)}&q=kept`);
+    ['severity', 'BOGUS', 'levels'],
+    ['severity', 'critical,BOGUS', 'levels'],
+    ['alarm', 'a b', 'code'],
+    ['from', 'yesterday', 'from'],
+    ['from', 'now-15x', 'from'],
+    ['to', '2026-01-31T12:00:00', 'to'],
+    ['order', 'sideways', 'order'],
+    ['tz', 'mars', 'tz'],
+  ] as const)('drops %s=%s with a report and keeps the default', (param, value, key) => {
+    const { search, dropped } = parse(`${param}=${encodeURIComponent(value)}&q=kept`);
     expect(dropped).toEqual([{ param, value }]);
-    expect(values[param as keyof typeof values]).toEqual(
-      EVENT_LOG_DEFAULTS[param as keyof typeof EVENT_LOG_DEFAULTS],
-    );
-    expect(values.q).toBe('kept');
+    expect(search[key as keyof EventLogSearch]).toEqual(EVENT_LOG_DEFAULTS[key]);
+    expect(search.q).toBe('kept');
+  });
+
+  it('reports a parameter this vocabulary does not read (another kind’s filter)', () => {
+    const { search, dropped } = parse('type=FAIL&eventType=error&severity=major');
+    expect(dropped).toEqual([
+      { param: 'type', value: 'FAIL' },
+      { param: 'eventType', value: 'error' },
+    ]);
+    expect(search.levels).toEqual(['major']);
   });
 
   it.each([
@@ -65,19 +68,19 @@ describe('event log link parameters', () => {
     '2026-01-31T12:00:00Z',
     '2026-01-31T12:00:00+08:00',
   ])('accepts the time bound %s', (bound) => {
-    expect(parse(`from=${encodeURIComponent(bound)}`).values.from).toBe(bound);
+    expect(parse(`from=${encodeURIComponent(bound)}`).search.from).toBe(bound);
   });
 
   it('leaves defaults out of a written link and round-trips the rest', () => {
-    expect(serialiseEventLogSearch(EVENT_LOG_DEFAULTS)).toBe('');
-    const search = {
+    expect(serialiseEventLogSearch(vocabulary, EVENT_LOG_DEFAULTS)).toBe('');
+    const search: EventLogSearch = {
       ...EVENT_LOG_DEFAULTS,
-      type: ['FAIL' as const],
+      levels: ['critical'],
       from: 'now-7d',
-      tz: 'utc' as const,
+      tz: 'utc',
     };
-    const written = serialiseEventLogSearch(search);
-    expect(written).not.toContain('order=');
-    expect(parse(written).values).toEqual(search);
+    const written = serialiseEventLogSearch(vocabulary, search);
+    expect(written).toBe('?severity=critical&from=now-7d&tz=utc');
+    expect(parse(written).search).toEqual(search);
   });
 });

@@ -1,12 +1,20 @@
+import { ALIYUN_VOCABULARY } from '../backends/aliyun/vocabulary.ts';
+import type { MessageType } from '../backends/pelion/event-codes.ts';
+import { PELION_VOCABULARY } from '../backends/pelion/vocabulary.ts';
 import type {
   BackendAdapter,
   BackendInfo,
   DeviceEvent,
   EventPage,
   EventQuery,
-  PelionMessageType,
-} from '../../../backends/types.ts';
-import { BackendError } from '../../../backends/types.ts';
+  EventVocabulary,
+} from '../backends/types.ts';
+import { BackendError } from '../backends/types.ts';
+
+/**
+ * An in-memory event source for the Event log's tests, speaking the real vocabulary of the kind
+ * its backend info names, so the tests see the labels and filters operators see.
+ */
 
 export const FAKE_START = Date.UTC(2026, 0, 1);
 
@@ -16,24 +24,15 @@ export const fakePelionInfo: BackendInfo = {
   label: 'Demo Pelion',
   demo: true,
   capabilities: {
-    messageTypeFilter: true,
-    eventTypeFilter: false,
-    identifierFilter: false,
+    levelFilter: true,
+    codeFilter: false,
     retentionDays: null,
     totalCount: true,
     maxPageSize: 1000,
   },
 };
 
-const TYPES: PelionMessageType[] = [
-  'SUCCESS',
-  'INFO',
-  'INFO',
-  'SKIPPED',
-  'INFO',
-  'SUCCESS',
-  'FAIL',
-];
+const TYPES: MessageType[] = ['SUCCESS', 'INFO', 'INFO', 'SKIPPED', 'INFO', 'SUCCESS', 'FAIL'];
 
 /** Event n of a fake device: a minute apart, every 7th one a failure. */
 export function fakeEvent(n: number): DeviceEvent {
@@ -68,9 +67,8 @@ export const fakeAliyunInfo: BackendInfo = {
   label: 'Demo Alibaba',
   demo: true,
   capabilities: {
-    messageTypeFilter: false,
-    eventTypeFilter: true,
-    identifierFilter: true,
+    levelFilter: true,
+    codeFilter: true,
     retentionDays: 30,
     totalCount: false,
     maxPageSize: 50,
@@ -82,7 +80,14 @@ export interface FakeAdapterOptions {
   info?: BackendInfo;
   /** Make the call with this 0-based sequence number fail once with the given error. */
   failCall?: { call: number; error: BackendError };
+  /** Defaults to the real vocabulary of `info.kind`. */
+  vocabulary?: EventVocabulary;
 }
+
+const VOCABULARIES: Readonly<Record<string, EventVocabulary>> = {
+  pelion: PELION_VOCABULARY,
+  aliyun: ALIYUN_VOCABULARY,
+};
 
 export interface FakeAdapter extends BackendAdapter {
   calls: Array<{ query: EventQuery; cursor: string | null; pageSize: number }>;
@@ -93,12 +98,14 @@ export function createFakeAdapter({
   events: count,
   failCall,
   info = fakePelionInfo,
+  vocabulary = VOCABULARIES[info.kind] ?? PELION_VOCABULARY,
 }: FakeAdapterOptions): FakeAdapter {
   const all = Array.from({ length: count }, (_, n) => fakeEvent(n));
   const calls: FakeAdapter['calls'] = [];
   const cache = new Map<string, DeviceEvent[]>();
   return {
     info,
+    vocabulary,
     calls,
     listDevices: () => Promise.resolve({ devices: [], nextCursor: null }),
     getDevice: () => Promise.reject(new Error('not in this fake')),
