@@ -7,6 +7,8 @@ export const ALLOWED_ACTIONS: ReadonlySet<string> = new Set([
   'QueryProductList',
   'QueryDevice',
   'QueryDeviceDetail',
+  'BatchQueryDeviceDetail',
+  'BatchGetDeviceState',
   'QueryDeviceEventData',
   'GetThingModelTslPublished',
 ]);
