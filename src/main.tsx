@@ -4,6 +4,10 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App, createAppInstance, whenRouterReady } from './app/app.tsx';
 import { FirstScreenTakeover, serverRenderedState } from './app/first-screen.tsx';
 import './index.css';
+import { applyStoredTheme } from './lib/theme.ts';
+
+// Before anything renders: a theme picked with the header's toggle (the system's is CSS alone).
+applyStoredTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -98,6 +98,75 @@ export const ACTIONS: Record<string, (params: Params, context: ActionContext) =>
     };
   },
 
+  /** Up to 100 devices of one product by DeviceName.N; unknown names are left out, as documented. */
+  BatchQueryDeviceDetail(params, { fleet }) {
+    if (!params.ProductKey) return { gateway: gatewayErrors.missing('ProductKey') };
+    const names = repeatList(params, 'DeviceName');
+    if (names.length === 0) return { gateway: gatewayErrors.missing('DeviceName.1') };
+    if (names.length > 100) return { business: invalidPage('At most 100 DeviceName values.') };
+    const found = names
+      .map((name) => fleet.findDeviceByName(params.ProductKey!, name))
+      .filter((d): d is AliyunDevice => d !== undefined);
+    return {
+      body: {
+        Code: '',
+        Data: {
+          Data: found.map((d) => ({
+            IotId: d.iotId,
+            ProductKey: d.productKey,
+            ProductName: d.productName,
+            DeviceName: d.deviceName,
+            ...(d.nickname ? { Nickname: d.nickname } : {}),
+            DeviceSecret: d.deviceSecret,
+            Status: d.status,
+            NodeType: d.nodeType,
+            Region: 'cn-shanghai',
+            ...(d.firmwareVersion ? { FirmwareVersion: d.firmwareVersion } : {}),
+            GmtCreate: beijingTime(d.createdAt),
+            UtcCreate: utc(d.createdAt),
+            ...(d.activeAt
+              ? { GmtActive: beijingTime(d.activeAt), UtcActive: utc(d.activeAt) }
+              : {}),
+          })),
+        },
+      },
+    };
+  },
+
+  /** Up to 50 devices by IotId.N (any products), or by ProductKey and DeviceName.N. */
+  BatchGetDeviceState(params, { fleet }) {
+    const ids = repeatList(params, 'IotId');
+    const names = repeatList(params, 'DeviceName');
+    if (ids.length === 0 && (names.length === 0 || !params.ProductKey)) {
+      return { gateway: gatewayErrors.missing('IotId.1') };
+    }
+    if (Math.max(ids.length, names.length) > 50) {
+      return { business: invalidPage('At most 50 devices per call.') };
+    }
+    const found =
+      ids.length > 0
+        ? ids.map((id) => fleet.findDevice(id))
+        : names.map((name) => fleet.findDeviceByName(params.ProductKey!, name));
+    return {
+      body: {
+        Code: '',
+        DeviceStatusList: {
+          DeviceStatus: found
+            .filter((d): d is AliyunDevice => d !== undefined)
+            .map((d) => ({
+              IotId: d.iotId,
+              DeviceId: d.iotId,
+              DeviceName: d.deviceName,
+              Status: d.status,
+              Timestamp: d.modifiedAt,
+              ...(d.ipAddress ? { AsAddress: d.ipAddress } : {}),
+              ...(d.onlineAt ? { LastOnlineTime: beijingTime(d.onlineAt) } : {}),
+            })),
+        },
+      },
+    };
+  },
+
   GetThingModelTslPublished(params, { fleet }) {
     if (!params.ProductKey) return { gateway: gatewayErrors.missing('ProductKey') };
     const product = fleet.products.find((p) => p.productKey === params.ProductKey);
@@ -282,6 +351,22 @@ function deviceInfo(d: AliyunDevice) {
 /** "Wed, 20-Feb-2019 02:16:09 GMT", the service's legacy date format. */
 function gmt(ms: number): string {
   return new Date(ms).toUTCString().replace(/^(\w{3}), (\d{2}) (\w{3}) (\d{4})/, '$1, $2-$3-$4');
+}
+
+/**
+ * "2020-01-17 16:19:11": the batch actions' wall-clock times. The vendor's samples pair such
+ * times with the same instant in UTC eight hours earlier (GmtCreate 20:31:42, UtcCreate 12:31:42),
+ * so they are read as UTC+8 (inferred; no page states the zone).
+ */
+function beijingTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** `Name.1`, `Name.2`, … of an RPC repeat list, in order, up to the first gap. */
+function repeatList(params: Params, name: string): string[] {
+  const values: string[] = [];
+  for (let n = 1; params[`${name}.${n}`] !== undefined; n++) values.push(params[`${name}.${n}`]!);
+  return values;
 }
 
 function utc(ms: number): string {

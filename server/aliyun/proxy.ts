@@ -31,10 +31,23 @@ export const ACTION_PARAMETERS: ReadonlyMap<string, ReadonlySet<string>> = new M
       'Asc',
     ],
     GetThingModelTslPublished: ['ProductKey', 'ModelVersion', 'FunctionBlockId', 'ResourceGroupId'],
+    // Repeated ("RepeatList") parameters are sent as Name.1 … Name.n; `.N` stands for any index.
+    BatchQueryDeviceDetail: ['ProductKey', 'DeviceName.N'],
+    BatchGetDeviceState: ['ProductKey', 'DeviceName.N', 'IotId.N'],
   }).map(([action, names]) => [action, new Set(names)]),
 );
 
 export const ALLOWED_ACTIONS: ReadonlySet<string> = new Set(ACTION_PARAMETERS.keys());
+
+/** At most this many entries in one repeated parameter (BatchQueryDeviceDetail takes 100). */
+const MAX_LIST_INDEX = 100;
+
+/** `DeviceName.3` → `DeviceName.N` (an index from 1 to MAX_LIST_INDEX); other names unchanged. */
+function listParameterPattern(name: string): string {
+  const match = /^([A-Za-z]+)\.([1-9]\d{0,2})$/.exec(name);
+  if (!match || Number(match[2]) > MAX_LIST_INDEX) return name;
+  return `${match[1]}.N`;
+}
 
 /**
  * Common parameters only the server may set (the RPC API's common request parameters): whatever the
@@ -128,7 +141,10 @@ export function createAliyunBackend(options: AliyunBackendOptions): ConfiguredBa
       const actionParams: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const [name, value] of form) {
         if (SERVER_OWNED.has(name)) continue;
-        const known = name === 'Action' || allowed.has(name) || (demo && name === SIM_FAULT_PARAM);
+        const known =
+          name === 'Action' ||
+          allowed.has(listParameterPattern(name)) ||
+          (demo && name === SIM_FAULT_PARAM);
         if (!known) {
           return fleetlogError(
             400,

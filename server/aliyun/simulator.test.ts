@@ -333,4 +333,35 @@ describe('Alibaba simulator actions', () => {
       'iot.device.NotExistedDevice',
     ]);
   });
+
+  it('answers the batch actions with the firmware and last-online time QueryDevice lacks', async () => {
+    const { call } = setup();
+    const [a, b] = fleet.devices.filter(
+      (d) => d.productKey === fleet.devices[0]!.productKey && d.firmwareVersion && d.onlineAt,
+    );
+    const details = await call({
+      Action: 'BatchQueryDeviceDetail',
+      ProductKey: a!.productKey,
+      'DeviceName.1': a!.deviceName,
+      'DeviceName.2': 'no-such-device',
+      'DeviceName.3': b!.deviceName,
+    });
+    const list = (details.body.Data as { Data: Array<Record<string, unknown>> }).Data;
+    // Unknown names are left out, as documented.
+    expect(list.map((d) => [d.DeviceName, d.FirmwareVersion])).toEqual([
+      [a!.deviceName, a!.firmwareVersion],
+      [b!.deviceName, b!.firmwareVersion],
+    ]);
+    const states = await call({ Action: 'BatchGetDeviceState', 'IotId.1': b!.iotId });
+    const [state] = (
+      states.body.DeviceStatusList as { DeviceStatus: Array<Record<string, unknown>> }
+    ).DeviceStatus;
+    expect(state).toMatchObject({ IotId: b!.iotId, Status: b!.status });
+    // Wall-clock text in UTC+8.
+    expect(Date.parse(`${String(state!.LastOnlineTime).replace(' ', 'T')}+08:00`)).toBe(
+      Math.floor(b!.onlineAt! / 1000) * 1000,
+    );
+    const missing = await call({ Action: 'BatchGetDeviceState' });
+    expect(missing.status).toBe(400);
+  });
 });

@@ -32,7 +32,22 @@ export interface Device {
   /** Secondary facts for the header and list: label → value (e.g. Class, Firmware, Product). */
   facts: Array<{ label: string; value: string }>;
   createdAt: string | null;
+  /**
+   * What the device list shows beside the name, as the operator would recognise it: the model
+   * (Pelion endpoint type and short class id; Alibaba product name) and firmware, each with the
+   * full value for a tooltip; absent when the backend does not say.
+   */
+  model?: DeviceLabel;
+  firmware?: DeviceLabel;
+  /** The backend's most recent contact time for the device (ISO 8601); see `lastSeenLabel`. */
+  lastSeenAt?: string | null;
   raw: unknown;
+}
+
+/** A value as a table cell shows (and sorts) it; `full` is the complete value, for a tooltip. */
+export interface DeviceLabel {
+  text: string;
+  full?: string;
 }
 
 export interface DeviceQuery {
@@ -107,11 +122,25 @@ export interface DeviceListChoice {
   label: string;
 }
 
+/** Device list columns a backend can sort by. */
+export type DeviceSortColumn = 'name' | 'status' | 'model' | 'firmware' | 'lastSeen' | 'created';
+
+/** A sort choice; `column` and `direction` let a column header offer it. */
+export interface DeviceSortChoice extends DeviceListChoice {
+  column: DeviceSortColumn;
+  direction: SortOrder;
+}
+
 /** What the device list can filter and sort by on this backend. */
 export interface DeviceListOptions {
+  /** Every state the backend reports, with the label shown in the filter and in the list. */
   statuses: DeviceListChoice[];
   /** The first one is the default order. */
-  sorts: DeviceListChoice[];
+  sorts: DeviceSortChoice[];
+  /** Header of the model column (e.g. `Product`); default `Model`. */
+  modelLabel?: string;
+  /** Header of the last-contact column, named for what the backend reports; default `Last seen`. */
+  lastSeenLabel?: string;
 }
 
 export interface BackendAdapter {

@@ -7,6 +7,7 @@ import {
   type DeviceListOptions,
 } from '../backends/types.ts';
 import { PELION_VOCABULARY } from '../backends/pelion/vocabulary.ts';
+import { allColumnSorts, sortChoiceOf, sortDevices } from '../backends/device-sort.ts';
 
 /**
  * An in-memory backend for integration tests: route components run against the real port, with
@@ -53,10 +54,7 @@ const FAKE_LIST_OPTIONS: DeviceListOptions = {
     { value: 'registered', label: 'Registered' },
     { value: 'deregistered', label: 'Deregistered' },
   ],
-  sorts: [
-    { value: 'newest', label: 'Newest first' },
-    { value: 'oldest', label: 'Oldest first' },
-  ],
+  sorts: allColumnSorts({ model: 'Class', lastSeen: 'Last seen' }),
 };
 
 export interface FakeBackendOptions {
@@ -98,16 +96,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       listDevicesCalls.push({ ...query, cursor });
       if (listError) throw listError;
       const needle = query.search?.toLowerCase() ?? '';
-      const matching = devices
+      let matching = devices
         .filter((device) => !query.status || device.status === query.status)
         .filter(
           (device) => !needle || `${device.name ?? ''} ${device.id}`.toLowerCase().includes(needle),
-        )
-        .sort(
-          (a, b) =>
-            (query.sort === 'oldest' ? 1 : -1) *
-            (a.createdAt ?? '').localeCompare(b.createdAt ?? ''),
         );
+      const choice = sortChoiceOf(FAKE_LIST_OPTIONS.sorts, query.sort);
+      if (choice) matching = sortDevices(matching, choice, FAKE_LIST_OPTIONS.statuses);
       const start = cursor ? Number(cursor) : 0;
       const page = matching.slice(start, start + pageSize);
       const next = start + pageSize < matching.length ? String(start + pageSize) : null;

@@ -2,6 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { createDeviceDirectory } from './device-directory.ts';
 import type { TypedCall } from './typed-call.ts';
 
+/** Answers each action from `bodies` (the whole answer body, as the service sends it). */
+function directoryOf(bodies: Record<string, (params: Record<string, string>) => unknown>) {
+  const calls: Array<Record<string, string>> = [];
+  const call = (async (schema, params, _what, _signal, part = 'Data') => {
+    calls.push(params);
+    const answer = bodies[params.Action!];
+    if (!answer) throw new Error(`Fleetlog does not forward the action ${params.Action}.`);
+    const body = answer(params) as { Data?: unknown };
+    return schema.parse(part === 'body' ? body : body.Data);
+  }) as TypedCall;
+  return { directory: createDeviceDirectory(call, () => 0), calls };
+}
+
+const listed = {
+  QueryProductList: () => ({
+    Data: {
+      CurrentPage: 1,
+      PageCount: 1,
+      List: { ProductInfo: [{ ProductKey: 'pk', ProductName: 'Meter' }] },
+    },
+  }),
+  QueryDevice: () => ({
+    Data: {
+      DeviceInfo: ['alpha', 'beta', 'gamma'].map((name, index) => ({
+        IotId: `iot-${index}`,
+        DeviceName: name,
+        ProductKey: 'pk',
+        DeviceStatus: index === 2 ? 'UNACTIVE' : 'ONLINE',
+        UtcCreate: `2026-01-0${index + 1}T00:00:00.000Z`,
+      })),
+    },
+    Page: 1,
+    PageCount: 1,
+  }),
+};
+
 /** A directory of one product with three devices; every call waits until `release()`. */
 function slowDirectory() {
   const calls: string[] = [];
@@ -62,5 +98,55 @@ describe('Alibaba device directory', () => {
     const page = await directory.list({}, null, new AbortController().signal);
     expect(page.totalCount).toBe(3);
     expect(calls.filter((action) => action === 'QueryProductList')).toHaveLength(2);
+  });
+});
+
+describe('Alibaba device directory: firmware and last online', () => {
+  it('adds them from the batch actions QueryDevice lacks them for, and sorts by them', async () => {
+    const { directory, calls } = directoryOf({
+      ...listed,
+      BatchQueryDeviceDetail: (params) => ({
+        Data: {
+          Data: [
+            { IotId: 'iot-0', DeviceName: params['DeviceName.1'], FirmwareVersion: '2.2.11' },
+            { IotId: 'iot-1', DeviceName: params['DeviceName.2'], FirmwareVersion: '2.10.0' },
+          ],
+        },
+      }),
+      BatchGetDeviceState: () => ({
+        DeviceStatusList: {
+          DeviceStatus: [
+            { IotId: 'iot-0', LastOnlineTime: '2026-11-30 18:00:00' },
+            { IotId: 'iot-1', LastOnlineTime: '2026-11-30 20:30:00' },
+            { IotId: 'iot-2' },
+          ],
+        },
+      }),
+    });
+    const page = await directory.list({ sort: 'firmware-desc' }, null);
+    expect(page.devices.map((d) => [d.name, d.firmware?.text, d.lastSeenAt])).toEqual([
+      // Numbers inside versions compare as numbers; a device without one goes last.
+      ['beta', '2.10.0', '2026-11-30T12:30:00.000Z'],
+      ['alpha', '2.2.11', '2026-11-30T10:00:00.000Z'],
+      ['gamma', undefined, undefined],
+    ]);
+    expect(calls.find((c) => c.Action === 'BatchQueryDeviceDetail')).toMatchObject({
+      ProductKey: 'pk',
+      'DeviceName.1': 'alpha',
+      'DeviceName.3': 'gamma',
+    });
+    expect(calls.find((c) => c.Action === 'BatchGetDeviceState')).toMatchObject({
+      'IotId.1': 'iot-0',
+      'IotId.3': 'iot-2',
+    });
+    const byLastOnline = await directory.list({ sort: 'last-seen' }, null);
+    expect(byLastOnline.devices.map((d) => d.name)).toEqual(['beta', 'alpha', 'gamma']);
+  });
+
+  it('still lists the fleet when a batch action is refused', async () => {
+    const { directory } = directoryOf(listed);
+    const page = await directory.list({}, null);
+    expect(page.totalCount).toBe(3);
+    expect(page.devices.every((d) => d.firmware === undefined)).toBe(true);
   });
 });

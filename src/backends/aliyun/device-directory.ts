@@ -1,19 +1,35 @@
 import type * as z from 'zod/mini';
+import { allColumnSorts, sortChoiceOf, sortDevices } from '../device-sort.ts';
 import type { Cursor, Device, DeviceListOptions, DevicePage, DeviceQuery } from '../types.ts';
-import { mapListedDevice } from './map.ts';
+import { mapListedDevice, withFirmware, withLastOnline } from './map.ts';
 import type { TypedCall } from './typed-call.ts';
-import { deviceListSchema, productListDataSchema } from './wire.ts';
+import {
+  batchDeviceDetailSchema,
+  batchDeviceStateSchema,
+  deviceListSchema,
+  productListDataSchema,
+} from './wire.ts';
 
 /**
  * The device list across all products. QueryDevice needs a ProductKey and cannot search, so the
  * directory is read whole (QueryProductList, then QueryDevice per product in pages of 50) and
  * searched, filtered and sorted here; the cursor is an offset into that list. Fine for hundreds to
  * a few thousand devices; a fleet of 100,000 would need a search service instead.
+ *
+ * QueryDevice carries neither firmware nor last-online time (the device page has them from
+ * QueryDeviceDetail, one call per device). The directory adds them in batches: firmware from
+ * BatchQueryDeviceDetail (100 devices of one product a call, 5 calls/s per account, so one call at
+ * a time) and last online from BatchGetDeviceState (50 devices of any product a call).
  */
 
 const PAGE_SIZE = 50;
 /** Reused for this long, so typing in the search box does not re-read the directory. */
 const DIRECTORY_TTL_MS = 60_000;
+
+const BATCH_DETAIL_SIZE = 100;
+const BATCH_STATE_SIZE = 50;
+const MODEL_LABEL = 'Product';
+const LAST_SEEN_LABEL = 'Last online';
 
 export const ALIYUN_DEVICE_LIST_OPTIONS: DeviceListOptions = {
   statuses: [
@@ -22,12 +38,19 @@ export const ALIYUN_DEVICE_LIST_OPTIONS: DeviceListOptions = {
     { value: 'UNACTIVE', label: 'Not activated' },
     { value: 'DISABLE', label: 'Disabled' },
   ],
-  sorts: [
-    { value: 'newest', label: 'Newest first' },
-    { value: 'oldest', label: 'Oldest first' },
-    { value: 'name', label: 'DeviceName' },
-  ],
+  sorts: allColumnSorts({ model: MODEL_LABEL, lastSeen: LAST_SEEN_LABEL }),
+  modelLabel: MODEL_LABEL,
+  lastSeenLabel: LAST_SEEN_LABEL,
 };
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    out.push(items.slice(start, start + size));
+  return out;
+}
+
+const deviceNameOf = (device: Device) => (device.raw as { DeviceName: string }).DeviceName;
 
 type ProductInfo = z.output<typeof productListDataSchema>['List'][number];
 
@@ -75,11 +98,77 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
    */
   let shared: { controller: AbortController; waiting: number } | null = null;
 
+  /** Firmware per IotId, one product's devices at a time. */
+  async function firmwareOf(
+    byProduct: ReadonlyArray<{ product: ProductInfo; devices: Device[] }>,
+    signal: AbortSignal,
+  ): Promise<Map<string, string>> {
+    const firmware = new Map<string, string>();
+    for (const { product, devices } of byProduct) {
+      const idByName = new Map(devices.map((device) => [deviceNameOf(device), device.id]));
+      for (const names of chunks([...idByName.keys()], BATCH_DETAIL_SIZE)) {
+        const params: Record<string, string> = {
+          Action: 'BatchQueryDeviceDetail',
+          ProductKey: product.ProductKey,
+        };
+        names.forEach((name, index) => (params[`DeviceName.${index + 1}`] = name));
+        const details = await call(batchDeviceDetailSchema, params, 'device details', signal);
+        for (const detail of details) {
+          const id = detail.IotId ?? idByName.get(detail.DeviceName);
+          if (id && detail.FirmwareVersion) firmware.set(id, detail.FirmwareVersion);
+        }
+      }
+    }
+    return firmware;
+  }
+
+  /** Last-online time text per IotId. */
+  async function lastOnlineOf(
+    devices: Device[],
+    signal: AbortSignal,
+  ): Promise<Map<string, string>> {
+    const lastOnline = new Map<string, string>();
+    for (const batch of chunks(devices, BATCH_STATE_SIZE)) {
+      const params: Record<string, string> = { Action: 'BatchGetDeviceState' };
+      batch.forEach((device, index) => (params[`IotId.${index + 1}`] = device.id));
+      const states = await call(batchDeviceStateSchema, params, 'device states', signal, 'body');
+      for (const state of states) {
+        if (state.LastOnlineTime) lastOnline.set(state.IotId, state.LastOnlineTime);
+      }
+    }
+    return lastOnline;
+  }
+
+  /**
+   * The directory with firmware and last online added. These columns are extras: when a batch
+   * call fails (say an older Fleetlog server that does not forward it) the list still loads and
+   * shows "—" there, rather than failing as a whole.
+   */
+  async function readDirectory(signal: AbortSignal): Promise<Device[]> {
+    const byProduct = await Promise.all(
+      (await products(signal)).map(async (product) => ({
+        product,
+        devices: await devicesOf(product, signal),
+      })),
+    );
+    const all = byProduct.flatMap((entry) => entry.devices);
+    const optional = <T>(promise: Promise<T>, fallback: T) =>
+      promise.catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        return fallback;
+      });
+    const [firmware, lastOnline] = await Promise.all([
+      optional(firmwareOf(byProduct, signal), new Map<string, string>()),
+      optional(lastOnlineOf(all, signal), new Map<string, string>()),
+    ]);
+    return all.map((device) =>
+      withLastOnline(withFirmware(device, firmware.get(device.id)), lastOnline.get(device.id)),
+    );
+  }
+
   function startLoad(): { loadedAt: number; devices: Promise<Device[]> } {
     const controller = new AbortController();
-    const devices = products(controller.signal).then(async (list) =>
-      (await Promise.all(list.map((product) => devicesOf(product, controller.signal)))).flat(),
-    );
+    const devices = readDirectory(controller.signal);
     const entry = { loadedAt: now(), devices };
     cache = entry;
     shared = { controller, waiting: 0 };
@@ -136,7 +225,10 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
           text.toLowerCase().includes(needle),
         );
       });
-      const sorted = sortDevices(matches, query.sort);
+      const choice = sortChoiceOf(ALIYUN_DEVICE_LIST_OPTIONS.sorts, query.sort);
+      const sorted = choice
+        ? sortDevices(matches, choice, ALIYUN_DEVICE_LIST_OPTIONS.statuses)
+        : matches;
       const offset = cursor ? Math.max(0, Number.parseInt(cursor, 10) || 0) : 0;
       const end = offset + PAGE_SIZE;
       return {
@@ -146,14 +238,4 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
       };
     },
   };
-}
-
-function sortDevices(devices: Device[], sort: string | undefined): Device[] {
-  const name = (device: Device) => (device.raw as { DeviceName: string }).DeviceName;
-  const created = (device: Device) => (device.createdAt ? Date.parse(device.createdAt) : 0);
-  const sorted = [...devices];
-  if (sort === 'name') sorted.sort((a, b) => name(a).localeCompare(name(b)));
-  else if (sort === 'oldest') sorted.sort((a, b) => created(a) - created(b));
-  else sorted.sort((a, b) => created(b) - created(a));
-  return sorted;
 }

@@ -1,11 +1,19 @@
 import { formatFactInstant } from '../fact-instant.ts';
-import type { Device, DeviceEvent } from '../types.ts';
+import type { Device, DeviceEvent, DeviceLabel } from '../types.ts';
 import type { DeliveredRecord } from './event-paging.ts';
 import { parseExactJson } from './exact-json.ts';
 import type { AliyunDeviceDetail, AliyunDeviceInfo } from './wire.ts';
 
 /** Wire records (already validated) to the neutral model. */
 
+function productLabel(productKey: string, productName: string | null | undefined): DeviceLabel {
+  return { text: productName || productKey, full: `ProductKey ${productKey}` };
+}
+
+/**
+ * A QueryDevice record. It has no firmware and no last-online time: the directory adds them from
+ * BatchQueryDeviceDetail and BatchGetDeviceState (`withFirmware`, `withLastOnline`).
+ */
 export function mapListedDevice(device: AliyunDeviceInfo, productName: string | undefined): Device {
   return {
     id: device.IotId,
@@ -16,8 +24,30 @@ export function mapListedDevice(device: AliyunDeviceInfo, productName: string | 
       { label: 'DeviceName', value: device.DeviceName },
     ],
     createdAt: device.UtcCreate ?? null,
+    model: productLabel(device.ProductKey, productName),
     raw: device,
   };
+}
+
+export function withFirmware(device: Device, firmwareVersion: string | null | undefined): Device {
+  return firmwareVersion ? { ...device, firmware: { text: firmwareVersion } } : device;
+}
+
+export function withLastOnline(device: Device, lastOnlineTime: string | null | undefined): Device {
+  const iso = lastOnlineTime ? beijingTimeToIso(lastOnlineTime) : null;
+  return iso ? { ...device, lastSeenAt: iso } : device;
+}
+
+/**
+ * BatchGetDeviceState's `LastOnlineTime` ("2020-01-17 16:19:11") names no zone. The vendor's
+ * samples of the same API family pair such wall-clock times with the instant in UTC eight hours
+ * earlier (BatchQueryDeviceDetail: GmtCreate "2019-06-21 20:31:42", UtcCreate
+ * "2019-06-21T12:31:42.000Z"), so it is read as UTC+8 (inferred). ISO text passes through.
+ */
+export function beijingTimeToIso(text: string): string | null {
+  const wall = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?$/.exec(text.trim());
+  const time = wall ? Date.parse(`${wall[1]}T${wall[2]}${wall[3] ?? ''}+08:00`) : Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 export function mapDeviceDetail(detail: AliyunDeviceDetail): Device {
@@ -39,6 +69,9 @@ export function mapDeviceDetail(detail: AliyunDeviceDetail): Device {
     status: detail.Status,
     facts,
     createdAt: detail.UtcCreate ?? null,
+    model: productLabel(detail.ProductKey, detail.ProductName),
+    ...(detail.FirmwareVersion ? { firmware: { text: detail.FirmwareVersion } } : {}),
+    lastSeenAt: detail.UtcOnline ?? null,
     raw: detail,
   };
 }

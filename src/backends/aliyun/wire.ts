@@ -85,6 +85,40 @@ export const deviceListSchema = z.object({
   NextToken: optionalText,
 });
 
+/** BatchQueryDeviceDetail's `Data`: the firmware the device list needs, which QueryDevice lacks. */
+export const batchDeviceDetailSchema = z.pipe(
+  z.nullish(
+    z.object({
+      Data: z._default(
+        z.array(
+          z.object({
+            IotId: z.nullish(z.string()),
+            DeviceName: z.string(),
+            FirmwareVersion: optionalText,
+          }),
+        ),
+        [],
+      ),
+    }),
+  ),
+  z.transform((data) => data?.Data ?? []),
+);
+
+/** BatchGetDeviceState's whole body: when each device was last online. */
+export const batchDeviceStateSchema = z.pipe(
+  z.object({
+    DeviceStatusList: z.nullish(
+      z.object({
+        DeviceStatus: z._default(
+          z.array(z.object({ IotId: z.string(), LastOnlineTime: optionalText })),
+          [],
+        ),
+      }),
+    ),
+  }),
+  z.transform((body) => body.DeviceStatusList?.DeviceStatus ?? []),
+);
+
 export const deviceDetailSchema = z.object({
   IotId: z.string().check(z.minLength(1)),
   ProductKey: z.string(),

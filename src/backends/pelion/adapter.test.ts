@@ -393,4 +393,56 @@ describe('Pelion adapter: devices', () => {
     expect(calls[0]!.url.searchParams.get('id__eq')).toBe(fleet[4]!.id);
     expect(page.devices[0]!.name).toBeNull();
   });
+
+  it('names the class readably, keeps the full values for the tooltip, and dates last update', async () => {
+    stubFetch(() =>
+      json({
+        data: [
+          {
+            ...fleet[0],
+            device_class: '0123456789abcdef0123456789abcdef',
+            endpoint_type: 'MBED_GW',
+            updated_at: '2026-11-30T10:00:00.000Z',
+          },
+        ],
+        has_more: false,
+      }),
+    );
+    const [device] = (await createPelionAdapter(info).listDevices({}, null)).devices;
+    expect(device!.model).toEqual({
+      text: 'Gateway · 01234567…',
+      full: 'device_class 0123456789abcdef0123456789abcdef, endpoint_type MBED_GW',
+    });
+    expect(device!.firmware).toEqual({ text: 'aaaaaaaaaaaa…', full: 'a'.repeat(64) });
+    expect(device!.lastSeenAt).toBe('2026-11-30T10:00:00.000Z');
+  });
+
+  it('sorts by a column the API cannot order by over the whole directory, paged by offset', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      object: 'device',
+      id: i.toString(16).padStart(32, '0'),
+      name: `dev-${(i * 7919) % 1500}`,
+      state: 'registered',
+      created_at: '2024-03-04T05:06:07.000Z',
+    }));
+    const calls = stubFetch((url) => {
+      const after = url.searchParams.get('after');
+      const start = after ? many.findIndex((d) => d.id === after) + 1 : 0;
+      const data = many.slice(start, start + Number(url.searchParams.get('limit')));
+      return json({ data, has_more: start + data.length < many.length });
+    });
+    const adapter = createPelionAdapter(info);
+    const first = await adapter.listDevices({ sort: 'name-desc' }, null);
+    expect(calls.map((call) => call.url.searchParams.get('limit'))).toEqual(['1000', '1000']);
+    expect(first.totalCount).toBe(1500);
+    expect(first.devices.slice(0, 3).map((d) => d.name)).toEqual([
+      'dev-1499',
+      'dev-1498',
+      'dev-1497',
+    ]);
+    const second = await adapter.listDevices({ sort: 'name-desc' }, first.nextCursor);
+    expect(second.devices[0]!.name).toBe('dev-1449');
+    // "Load more" reads from the directory already read.
+    expect(calls).toHaveLength(2);
+  });
 });

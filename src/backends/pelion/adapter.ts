@@ -9,8 +9,10 @@ import {
   type DeviceListOptions,
   type DevicePage,
   type DeviceQuery,
+  type DeviceSortChoice,
   type EventPage,
 } from '../types.ts';
+import { allColumnSorts, sortChoiceOf, sortDevices } from '../device-sort.ts';
 import { PELION_MAX_LIMIT, messageTypesOf, pelionUrls } from './requests.ts';
 import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
 import { PELION_VOCABULARY } from './vocabulary.ts';
@@ -33,6 +35,9 @@ const DEVICE_PAGE_SIZE = 50;
 const MAX_SEARCH_SCAN_PAGES = 5;
 const HEX_ID = /^[0-9a-f]{32}$/i;
 
+const MODEL_LABEL = 'Class';
+const LAST_SEEN_LABEL = 'Last updated';
+
 export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
   statuses: [
     { value: 'registered', label: 'Registered' },
@@ -41,14 +46,24 @@ export const PELION_DEVICE_LIST_OPTIONS: DeviceListOptions = {
     { value: 'unenrolled', label: 'Unenrolled' },
     { value: 'deregistered', label: 'Deregistered' },
   ],
-  // created_at is the only order the directory offers (`order=ASC|DESC`).
-  sorts: [
-    { value: 'newest', label: 'Newest first' },
-    { value: 'oldest', label: 'Oldest first' },
-  ],
+  // created_at is the only order the directory offers (`order=ASC|DESC`); the other columns sort
+  // here, over the whole directory (see `sortedDirectory`).
+  sorts: allColumnSorts({ model: MODEL_LABEL, lastSeen: LAST_SEEN_LABEL }),
+  modelLabel: MODEL_LABEL,
+  // The directory has no last-contact time: `updated_at` is when the record last changed.
+  lastSeenLabel: LAST_SEEN_LABEL,
 };
 
-export function createPelionAdapter(info: BackendInfo, transport?: Transport): BackendAdapter {
+/** Sorting by a column the API cannot order by reads the directory whole, up to this many devices. */
+const MAX_SORTED_DIRECTORY = 10_000;
+/** A directory read for sorting is reused this long, so "Load more" does not read it again. */
+const SORTED_DIRECTORY_TTL_MS = 60_000;
+
+export function createPelionAdapter(
+  info: BackendInfo,
+  transport?: Transport,
+  now: () => number = Date.now,
+): BackendAdapter {
   const directoryUrl = (params: Array<[string, string]>) => pelionUrls.devices(info.id, params);
   const init = (signal?: AbortSignal) => ({
     signal,
@@ -136,13 +151,74 @@ export function createPelionAdapter(info: BackendInfo, transport?: Transport): B
       );
       const page = devices(list);
       for (const device of page.devices) {
-        const haystack = `${device.name ?? ''}\n${device.id}\n${String((device.raw as { endpoint_name?: unknown }).endpoint_name ?? '')}`;
-        if (haystack.toLowerCase().includes(needle)) matches.push(device);
+        if (searchText(device).includes(needle)) matches.push(device);
       }
       after = list.has_more ? page.lastId : null;
       if (after === null || matches.length >= DEVICE_PAGE_SIZE) break;
     }
     return { devices: matches, nextCursor: after };
+  }
+
+  let directoryCache: { status: string; loadedAt: number; devices: Promise<Device[]> } | null =
+    null;
+
+  /** The whole directory (one state, or all), in pages of 1000; refused beyond MAX_SORTED_DIRECTORY. */
+  function wholeDirectory(status: string | undefined, signal?: AbortSignal): Promise<Device[]> {
+    const key = status ?? '';
+    if (
+      directoryCache &&
+      directoryCache.status === key &&
+      now() - directoryCache.loadedAt <= SORTED_DIRECTORY_TTL_MS
+    ) {
+      return directoryCache.devices;
+    }
+    const read = async () => {
+      const all: Device[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const list = await getList(
+          directoryUrl(directoryParams({ sort: 'oldest', status }, after, PELION_MAX_LIMIT)),
+          signal,
+        );
+        const page = devices(list);
+        all.push(...page.devices);
+        after = list.has_more ? page.lastId : null;
+        if (after === null) return all;
+        if (all.length >= MAX_SORTED_DIRECTORY) {
+          throw new BackendError(
+            `This fleet has more than ${MAX_SORTED_DIRECTORY.toLocaleString('en')} devices, too many to sort here by this column. Sort by creation time (newest or oldest first) instead.`,
+            { status: 400, code: 'too_many_to_sort', retryable: false },
+          );
+        }
+      }
+    };
+    const entry = { status: key, loadedAt: now(), devices: read() };
+    directoryCache = entry;
+    entry.devices.catch(() => {
+      if (directoryCache === entry) directoryCache = null;
+    });
+    return entry.devices;
+  }
+
+  /** A sort the API cannot do: the directory read whole, searched and sorted here, paged by offset. */
+  async function sortedDirectory(
+    query: DeviceQuery,
+    choice: DeviceSortChoice,
+    cursor: Cursor | null,
+    signal?: AbortSignal,
+  ): Promise<DevicePage> {
+    const needle = query.search?.trim().toLowerCase() ?? '';
+    const matches = (await wholeDirectory(query.status, signal)).filter(
+      (device) => !needle || searchText(device).includes(needle),
+    );
+    const sorted = sortDevices(matches, choice, PELION_DEVICE_LIST_OPTIONS.statuses);
+    const offset = cursor ? Math.max(0, Number.parseInt(cursor, 10) || 0) : 0;
+    const end = offset + DEVICE_PAGE_SIZE;
+    return {
+      devices: sorted.slice(offset, end),
+      nextCursor: end < sorted.length ? String(end) : null,
+      totalCount: sorted.length,
+    };
   }
 
   return {
@@ -151,6 +227,10 @@ export function createPelionAdapter(info: BackendInfo, transport?: Transport): B
     deviceListOptions: PELION_DEVICE_LIST_OPTIONS,
 
     async listDevices(query, cursor, signal) {
+      const choice = sortChoiceOf(PELION_DEVICE_LIST_OPTIONS.sorts, query.sort);
+      if (choice && choice.column !== 'created') {
+        return sortedDirectory(query, choice, cursor, signal);
+      }
       const text = query.search?.trim();
       if (text) return searchDevices(query, text, cursor, signal);
       const params = directoryParams(query, cursor, DEVICE_PAGE_SIZE);
@@ -214,6 +294,12 @@ export function createPelionAdapter(info: BackendInfo, transport?: Transport): B
       return mapPelionEvent(event);
     },
   };
+}
+
+/** What a search matches: name, id and endpoint name, lower-cased. */
+function searchText(device: Device): string {
+  const endpoint = (device.raw as { endpoint_name?: unknown }).endpoint_name;
+  return `${device.name ?? ''}\n${device.id}\n${typeof endpoint === 'string' ? endpoint : ''}`.toLowerCase();
 }
 
 /** A 404 from the API; Fleetlog's own 404 for an unknown backend is a real error and stays one. */

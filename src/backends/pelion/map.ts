@@ -1,4 +1,4 @@
-import type { Device, DeviceEvent } from '../types.ts';
+import type { Device, DeviceEvent, DeviceLabel } from '../types.ts';
 import { formatFactInstant } from '../fact-instant.ts';
 import {
   describeEventCode,
@@ -58,6 +58,40 @@ export function shortChecksum(checksum: string): string {
   return checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum;
 }
 
+/** Device Management's own endpoint types; anything else is a type the account defined. */
+const ENDPOINT_TYPE_NAMES: Record<string, string> = {
+  MBED_DEVICE: 'Device',
+  MBED_GW: 'Gateway',
+};
+
+/**
+ * `device_class` is a 32-hex id with no name anywhere in the API. The list shows what an operator
+ * can tell apart at a glance: the endpoint type in words and the class's first 8 digits (enough to
+ * tell a fleet's classes apart; the full id is in the tooltip and sorts the column).
+ */
+export function pelionModel(device: PelionDevice): DeviceLabel | undefined {
+  const type = device.endpoint_type
+    ? (ENDPOINT_TYPE_NAMES[device.endpoint_type] ?? device.endpoint_type)
+    : null;
+  const deviceClass = device.device_class || null;
+  if (!type && !deviceClass) return undefined;
+  const shortClass =
+    deviceClass && deviceClass.length > 8 ? `${deviceClass.slice(0, 8)}…` : deviceClass;
+  const text = [type, shortClass].filter(Boolean).join(' · ');
+  const full = [
+    deviceClass ? `device_class ${deviceClass}` : null,
+    device.endpoint_type ? `endpoint_type ${device.endpoint_type}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return { text, full };
+}
+
+function modelOf(device: PelionDevice): { model?: DeviceLabel } {
+  const model = pelionModel(device);
+  return model ? { model } : {};
+}
+
 export function mapPelionDevice(device: PelionDevice): Device {
   const facts: Array<{ label: string; value: string }> = [];
   const add = (label: string, value: string | null | undefined) => {
@@ -75,6 +109,17 @@ export function mapPelionDevice(device: PelionDevice): Device {
     status: device.state || 'unknown',
     facts,
     createdAt: device.created_at ?? null,
+    ...modelOf(device),
+    ...(device.firmware_checksum
+      ? {
+          firmware: {
+            text: shortChecksum(device.firmware_checksum),
+            full: device.firmware_checksum,
+          },
+        }
+      : {}),
+    // The directory has no last-contact time; updated_at (the record's last change) is what it offers.
+    lastSeenAt: device.updated_at ?? null,
     raw: device,
   };
 }

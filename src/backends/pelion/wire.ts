@@ -71,9 +71,11 @@ export const pelionDeviceSchema = z.looseObject({
   lifecycle_status: optionalText,
   endpoint_name: optionalText,
   device_class: optionalText,
+  endpoint_type: optionalText,
   firmware_checksum: optionalText,
   serial_number: optionalText,
   created_at: optionalText,
+  updated_at: optionalText,
 });
 
 export type PelionDevice = z.infer<typeof pelionDeviceSchema>;

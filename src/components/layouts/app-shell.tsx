@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
+import { ThemeToggle } from '../ui/theme-toggle.tsx';
 
 export interface AppShellProps {
   backends: BackendInfo[];
@@ -32,18 +33,21 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
             </span>
             Fleetlog
           </a>
-          {backends.length > 0 ? (
-            <SelectField
-              label="Backend"
-              layout="inline"
-              value={known ? (currentBackendId ?? '') : ''}
-              onChange={(event) => onSwitchBackend(event.target.value)}
-              options={[
-                ...(known ? [] : [{ value: '', label: 'Choose a backend…' }]),
-                ...backends.map((backend) => ({ value: backend.id, label: backend.label })),
-              ]}
-            />
-          ) : null}
+          <div className="flex items-center gap-3">
+            {backends.length > 0 ? (
+              <SelectField
+                label="Backend"
+                layout="inline"
+                value={known ? (currentBackendId ?? '') : ''}
+                onChange={(event) => onSwitchBackend(event.target.value)}
+                options={[
+                  ...(known ? [] : [{ value: '', label: 'Choose a backend…' }]),
+                  ...backends.map((backend) => ({ value: backend.id, label: backend.label })),
+                ]}
+              />
+            ) : null}
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <main

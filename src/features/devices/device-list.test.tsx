@@ -50,7 +50,7 @@ describe('device list', { timeout: 20_000 }, () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'deregistered');
     expect(router.state.location.search).toBe('?q=sensor-001&status=deregistered');
     expect(
-      await within(table).findByText(/No devices match “sensor-001” with status deregistered/),
+      await within(table).findByText(/No devices match “sensor-001” with status Deregistered/),
     ).toBeTruthy();
 
     await userEvent.click(within(table).getByRole('button', { name: 'Clear filters' }));
@@ -111,5 +111,55 @@ describe('device list', { timeout: 20_000 }, () => {
     renderApp('/test-pelion/devices', { backends: [createFakeBackend({ devices: [unnamed] })] });
     const link = await screen.findByRole('link', { name: unnamed.id });
     expect(link.getAttribute('href')).toEqual(`/test-pelion/devices/${unnamed.id}`);
+  });
+
+  it('sorts by a column header: the URL holds it, aria-sort says it, a second click reverses', async () => {
+    const { router } = renderApp('/test-pelion/devices', { backends: [createFakeBackend()] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    const header = (name: RegExp) =>
+      within(screen.getByRole('table', { name: 'Devices' })).getByRole('columnheader', { name });
+    expect(header(/Name/).getAttribute('aria-sort')).toBeNull();
+    expect(header(/Created/).getAttribute('aria-sort')).toBe('descending');
+    const firstName = () =>
+      within(screen.getByRole('table', { name: 'Devices' })).getAllByRole('link')[0]?.textContent;
+
+    await userEvent.click(within(header(/Name/)).getByRole('button', { name: /Name/ }));
+    expect(router.state.location.search).toBe('?sort=name');
+    await waitFor(() => expect(header(/Name/).getAttribute('aria-sort')).toBe('ascending'));
+    expect(header(/Created/).getAttribute('aria-sort')).toBeNull();
+    await waitFor(() => expect(firstName()).toBe('sensor-001'));
+
+    // Keyboard: the header is a button, so Enter on it sorts the other way.
+    within(header(/Name/)).getByRole('button').focus();
+    await userEvent.keyboard('{Enter}');
+    expect(router.state.location.search).toBe('?sort=name-desc');
+    await waitFor(() => expect(header(/Name/).getAttribute('aria-sort')).toBe('descending'));
+    await waitFor(() => expect(firstName()).toBe('sensor-030'));
+  });
+
+  it('shows each state in the words of the Status filter', async () => {
+    renderApp('/test-pelion/devices', { backends: [createFakeBackend()] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    const filterLabels = within(screen.getByRole('combobox', { name: 'Status' }))
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    const shown = new Set(rowsOf(table).map((row) => row.querySelectorAll('td')[2]?.textContent));
+    expect([...shown].sort()).toEqual(['Deregistered', 'Registered']);
+    for (const label of shown) expect(filterLabels).toContain(label);
+  });
+
+  it('opens a device from a click anywhere on its row', async () => {
+    const { router } = renderApp('/test-pelion/devices', { backends: [createFakeBackend()] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(20));
+    const row = rowsOf(table)[2]!;
+    await userEvent.click(row.querySelectorAll('td')[5]!);
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(
+        `/test-pelion/devices/${row.getAttribute('data-device-id')}/events`,
+      ),
+    );
   });
 });

@@ -78,7 +78,7 @@ export function createMemoryBackend(devices = 5, eventsPerDevice = 40): MemoryBa
         { value: 'up', label: 'Up' },
         { value: 'maintenance', label: 'Maintenance' },
       ],
-      sorts: [{ value: 'name', label: 'Name' }],
+      sorts: [{ value: 'name', label: 'Name', column: 'name', direction: 'asc' }],
     },
     eventQueries,
     async listDevices(query) {

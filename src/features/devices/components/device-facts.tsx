@@ -1,17 +1,19 @@
-import type { Device } from '../../../backends/types.ts';
+import type { Device, DeviceListChoice } from '../../../backends/types.ts';
 import { DeviceStatusBadge } from './device-status-badge.tsx';
 
 export interface DeviceFactsProps {
   device: Device;
+  /** The backend's state vocabulary, so the header says what the list and its filter say. */
+  statuses?: readonly DeviceListChoice[];
 }
 
-export function DeviceFacts({ device }: DeviceFactsProps) {
+export function DeviceFacts({ device, statuses }: DeviceFactsProps) {
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
       <div>
         <dt className="text-xs text-slate-500">Status</dt>
         <dd>
-          <DeviceStatusBadge status={device.status} />
+          <DeviceStatusBadge status={device.status} statuses={statuses} />
         </dd>
       </div>
       <div>

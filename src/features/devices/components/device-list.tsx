@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
+import { sortChoiceOf } from '../../../backends/device-sort.ts';
 import { useBackend } from '../../../backends/use-backend.ts';
 import { paths } from '../../../config/paths.ts';
 import type { Device } from '../../../backends/types.ts';
@@ -25,10 +26,16 @@ export function DeviceList() {
 
   useEffect(() => rememberListSearch(info.id, location.search), [info.id, location.search]);
 
-  const devices: Device[] = devicesQuery.data?.pages.flatMap((page) => page.devices) ?? [];
+  const pages = devicesQuery.data?.pages;
+  // One array per answer (the table dates its "last seen" ages from when its rows changed).
+  const devices: Device[] = useMemo(() => pages?.flatMap((page) => page.devices) ?? [], [pages]);
   const totalCount = devicesQuery.data?.pages[0]?.totalCount;
   const filtered = Boolean(values.q || values.status);
   const initialLoading = devicesQuery.isPending;
+  const statusLabel = (status: string | undefined) =>
+    status
+      ? (options?.statuses.find((choice) => choice.value === status)?.label ?? status)
+      : status;
   const clearFilters = () => update({ q: undefined, status: undefined });
   const deviceHref = (device: Device) => paths.device.href(info.id, device.id);
 
@@ -47,7 +54,7 @@ export function DeviceList() {
       <div className="text-center text-slate-600">
         <p className="font-medium text-slate-800">
           {filtered
-            ? `No devices match ${describeFilters(values.q, values.status)}.`
+            ? `No devices match ${describeFilters(values.q, statusLabel(values.status))}.`
             : 'This backend has no devices.'}
         </p>
         {filtered ? (
@@ -84,6 +91,12 @@ export function DeviceList() {
         deviceHref={deviceHref}
         loading={initialLoading}
         placeholder={placeholder}
+        statuses={options?.statuses}
+        sorts={options?.sorts}
+        sort={options ? sortChoiceOf(options.sorts, values.sort) : undefined}
+        onSort={(sort) => update({ sort })}
+        modelLabel={options?.modelLabel}
+        lastSeenLabel={options?.lastSeenLabel}
       />
       <div className="flex min-h-9 items-center justify-between gap-4">
         <p role="status" className="text-sm text-slate-600">

@@ -58,7 +58,7 @@ export function DevicePage() {
               {device ? (device.name ?? device.id) : deviceId}
             </h1>
             {device ? (
-              <DeviceFacts device={device} />
+              <DeviceFacts device={device} statuses={adapter.deviceListOptions?.statuses} />
             ) : deviceQuery.isError ? (
               <ErrorPanel
                 title="The device could not be loaded."

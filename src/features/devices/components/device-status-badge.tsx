@@ -1,5 +1,9 @@
+import type { DeviceListChoice } from '../../../backends/types.ts';
+
 export interface DeviceStatusBadgeProps {
   status: string;
+  /** The backend's state vocabulary (the Status filter's choices); the label shown comes from it. */
+  statuses?: readonly DeviceListChoice[];
 }
 
 const TONES: Record<string, string> = {
@@ -14,14 +18,16 @@ const TONES: Record<string, string> = {
   disable: 'bg-red-50 text-red-800 ring-red-200',
 };
 
-/** The device state as the backend names it; colour only repeats what the text says. */
-export function DeviceStatusBadge({ status }: DeviceStatusBadgeProps) {
+/** The device state in the words of the Status filter; colour only repeats what the text says. */
+export function DeviceStatusBadge({ status, statuses = [] }: DeviceStatusBadgeProps) {
   const tone = TONES[status.toLowerCase()] ?? 'bg-slate-100 text-slate-700 ring-slate-300';
+  const label = statuses.find((choice) => choice.value === status)?.label;
   return (
     <span
+      title={label && label !== status ? status : undefined}
       className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
     >
-      {status.replaceAll('_', ' ')}
+      {label ?? status.replaceAll('_', ' ')}
     </span>
   );
 }

@@ -121,8 +121,11 @@ export function EventDetailsPanel({
               {json.message || link.message}
             </span>
           </div>
+          {/* Focusable so keyboard users can scroll a record wider or taller than the panel. */}
           <pre
             aria-label="Full record (JSON)"
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
+            tabIndex={0}
             className="overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100"
           >
             {toJsonText(event.raw)}
