@@ -1,7 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorFor } from '../../backends/aliyun/rpc.ts';
-import { EventErrorBanner } from '../../features/events/components/event-error-banner.tsx';
 import { ErrorPanel } from './error-panel.tsx';
 
 // Alibaba answers flow control with HTTP 400 Throttling.User (no Retry-After); the app treats it
@@ -16,20 +15,6 @@ describe('error labels show the status the answer came with', () => {
     render(<ErrorPanel title="Could not load" error={error} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('HTTP 400 · Throttling.User');
-    expect(alert.textContent).not.toContain('429');
-  });
-
-  it('EventErrorBanner: the same', () => {
-    render(
-      <EventErrorBanner
-        error={throttled()}
-        title="Could not load more events"
-        onRetry={() => {}}
-        retrying={false}
-      />,
-    );
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('HTTP 400 · code Throttling.User');
     expect(alert.textContent).not.toContain('429');
   });
 
