@@ -1,4 +1,4 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { seekQueries } from '../../../backends/seek.ts';
 import type { BackendAdapter, EventPage } from '../../../backends/types.ts';
 import type { AnchoredPage, AnchoredPageParam } from '../utils/anchored-pages.ts';
@@ -81,4 +81,17 @@ export function anchoredEventsQueryOptions(
 
 function malformedOf(page: EventPage): { malformed?: number } {
   return page.malformed ? { malformed: page.malformed } : {};
+}
+
+/** The anchored window, or an idle query while the log is read from its top (`anchor` undefined). */
+export function useAnchoredEventList(
+  adapter: BackendAdapter,
+  deviceId: string,
+  filters: EventListFilters,
+  anchor: number | undefined,
+) {
+  return useInfiniteQuery({
+    ...anchoredEventsQueryOptions(adapter, deviceId, filters, anchor ?? 0),
+    enabled: anchor !== undefined,
+  });
 }
