@@ -11,7 +11,6 @@ import { maxPagesFor } from '../utils/page-window.ts';
 import type { EventListFilters } from './event-queries.ts';
 import { eventQueries } from './event-queries.ts';
 import { eventQueryFor, pageSizeFor, resolveRange } from './first-page.ts';
-import { shouldRetry } from './retry.ts';
 
 const EMPTY: EventPage = { events: [], nextCursor: null };
 
@@ -75,7 +74,6 @@ export function anchoredEventsQueryOptions(
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
     structuralSharing: false,
-    retry: shouldRetry,
   });
 }
 
