@@ -125,3 +125,55 @@ describe('an event link opens the log at the event', () => {
     await waitFor(() => expect(rowOf(fakeEvent(5001).id)).not.toBeNull());
   });
 });
+
+describe('moving around failures and context', () => {
+  it('Show in context drops the filters, keeps the event and shows its unfiltered neighbours', async () => {
+    const user = userEvent.setup();
+    const adapter = createFakeAdapter({ events: 10_000 });
+    const target = fakeEvent(2001); // a FAIL
+    renderRoute(adapter, `${BASE}/${target.id}?type=FAIL&order=desc`);
+    await waitFor(() => expect(rowOf(target.id)?.getAttribute('aria-selected')).toBe('true'));
+    expect(rowOf(fakeEvent(2000).id)).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Show in context' }));
+    expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${target.id}`);
+    await waitFor(() => expect(rowOf(fakeEvent(2000).id)).not.toBeNull());
+    expect(rowOf(fakeEvent(2002).id)).not.toBeNull();
+    expect(rowOf(target.id)?.getAttribute('aria-selected')).toBe('true');
+  }, 20_000);
+
+  it('Next and Previous failure (and n / p) move to the adjacent FAIL with one filtered query each', async () => {
+    const user = userEvent.setup();
+    const adapter = createFakeAdapter({ events: 10_000 });
+    const start = fakeEvent(3001); // SUCCESS, between the FAILs 3002 and 2995
+    renderRoute(adapter, `${BASE}/${start.id}`);
+    await waitFor(() => expect(rowOf(start.id)?.getAttribute('aria-selected')).toBe('true'));
+    const before = adapter.calls.length;
+    await user.click(screen.getByRole('button', { name: 'Next failure' }));
+    await waitFor(() =>
+      expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${fakeEvent(2995).id}`),
+    );
+    expect(adapter.calls[before]?.query).toMatchObject({ levels: ['FAIL'], to: start.time });
+    await waitFor(() =>
+      expect(rowOf(fakeEvent(2995).id)?.getAttribute('aria-selected')).toBe('true'),
+    );
+    await user.keyboard('p');
+    await waitFor(() =>
+      expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${fakeEvent(3002).id}`),
+    );
+    await user.keyboard('p');
+    await waitFor(() =>
+      expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${fakeEvent(3009).id}`),
+    );
+  }, 30_000);
+
+  it('says "No more failures" past the last one', async () => {
+    const user = userEvent.setup();
+    const adapter = createFakeAdapter({ events: 10_000 });
+    const newestFail = fakeEvent(9995);
+    renderRoute(adapter, `${BASE}/${newestFail.id}`);
+    await waitFor(() => expect(rowOf(newestFail.id)?.getAttribute('aria-selected')).toBe('true'));
+    await user.click(screen.getByRole('button', { name: 'Previous failure' }));
+    await statusSays(/^No more failures\./);
+    expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${newestFail.id}`);
+  }, 20_000);
+});

@@ -14,6 +14,9 @@ import { useEventLinks } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useHidingFilters } from './hooks/use-hiding-filters.ts';
 import { useLogAnchor } from './hooks/use-log-anchor.ts';
+import { useFailureSteps } from './hooks/use-failure-steps.ts';
+import { FailureStepButtons } from './components/failure-step-buttons.tsx';
+import { useShowInContext } from './hooks/use-show-in-context.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import { formatEventTime } from './utils/format-time.ts';
@@ -40,13 +43,14 @@ export function EventLogRoute() {
 
   const detail = useEventDetail(adapter, deviceId, eventId);
   const moment = useLogAnchor(deviceId, search.at);
-  const { query, eventWindow, rows, matches, onVisibleRangeChange } = useEventLog({
-    adapter,
-    deviceId,
-    filters,
-    needle: search.q,
-    anchor: moment.anchor,
-  });
+  const { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent } =
+    useEventLog({
+      adapter,
+      deviceId,
+      filters,
+      needle: search.q,
+      anchor: moment.anchor,
+    });
   moment.follow({
     linked: detail.data,
     held: eventWindow.events,
@@ -60,6 +64,18 @@ export function EventLogRoute() {
   const [now] = useState(() => Date.now());
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
+  const stepPosition = useCallback(
+    () => openEvent ?? firstVisibleEvent(),
+    [openEvent, firstVisibleEvent],
+  );
+  const failureSteps = useFailureSteps({
+    adapter,
+    deviceId,
+    filters,
+    position: stepPosition,
+    held: eventWindow.events,
+  });
+  const showInContext = useShowInContext(vocabulary, info.id, deviceId, search, eventId);
   const hiding = useHidingFilters({ vocabulary, filters, search, update, query, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
@@ -103,6 +119,7 @@ export function EventLogRoute() {
             moment.anchor === undefined ? eventWindow.rowCount : eventWindow.events.length
           }
           around={moment.anchor}
+          notice={failureSteps.message}
           totalCount={eventWindow.totalCount}
           endOfLog={query.isSuccess && !query.hasNextPage}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
@@ -112,6 +129,7 @@ export function EventLogRoute() {
           malformed={eventWindow.malformed}
           formatTime={formatTime}
         />
+        <FailureStepButtons onStep={failureSteps.step} />
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -150,6 +168,7 @@ export function EventLogRoute() {
               error={detail.error}
               eventLink={links.eventLink}
               onClose={links.closeDetails}
+              onShowInContext={showInContext}
             />
           </Suspense>
         )}

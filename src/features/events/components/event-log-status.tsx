@@ -17,6 +17,8 @@ export interface EventLogStatusProps {
   formatTime: (ms: number) => string;
   /** The log was opened at this moment: `loadedCount` is what the window holds around it. */
   around?: number;
+  /** Said first: what a running action (such as Next failure) is doing or found. */
+  notice?: string | null;
 }
 
 /** States what the list shows, politely announced as it changes. */
@@ -28,7 +30,12 @@ export function EventLogStatus(props: EventLogStatusProps) {
   );
 }
 
-export function statusText({
+export function statusText(props: EventLogStatusProps): string {
+  const text = listStatusText(props);
+  return props.notice ? `${props.notice} ${text}` : text;
+}
+
+function listStatusText({
   pending,
   loadedCount,
   totalCount,

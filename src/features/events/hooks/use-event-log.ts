@@ -135,5 +135,11 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
     };
   }, [matches, eventWindow, hasNextPage, anchor]);
 
-  return { query, eventWindow, rows, matches, onVisibleRangeChange };
+  /** The first held event in the rendered range: where a step from "here" starts. */
+  const firstVisibleEvent = useCallback(() => {
+    const held = snapshot.current.eventWindow;
+    return held.events[Math.max(0, visible.current.first - held.start)];
+  }, []);
+
+  return { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent };
 }
