@@ -82,13 +82,15 @@ export function EventsTable({
 
   // Rows inserted above the moment the log opened at: keep the same rows on screen.
   const origin = rows.origin ?? 0;
-  const shownOrigin = useRef({ listKey, origin });
+  // (Not when the first rows arrive: the origin is then set, not moved.)
+  const held = rows.events.length > 0;
+  const shownOrigin = useRef({ listKey, origin, held });
   useLayoutEffect(() => {
     const before = shownOrigin.current;
-    shownOrigin.current = { listKey, origin };
-    if (before.listKey !== listKey || before.origin === origin) return;
+    shownOrigin.current = { listKey, origin, held };
+    if (before.listKey !== listKey || !before.held || before.origin === origin) return;
     scroller.toOffset(scroller.offset() + (origin - before.origin) * ROW_HEIGHT);
-  }, [listKey, origin, scroller]);
+  }, [listKey, origin, held, scroller]);
 
   const eventIndex =
     scrollTargetId === undefined
