@@ -5,6 +5,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 
 const API = '/api/demo-pelion/v3';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
@@ -127,5 +128,31 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     await page.keyboard.press('p');
     await expect(page).toHaveURL(new RegExp(`/events/${newerThanOlder.id}$`));
     await expect(row(page, newerThanOlder.id)).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('Alibaba (no counts): a link ~57,000 rows deep newest-first opens at the event', async ({
+    page,
+  }) => {
+    const log = `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.longHistory}/events`;
+    // Oldest first, the log's first rows are the ones deepest in the default newest-first order.
+    await page.goto(`${log}?order=asc`);
+    const grid = page.getByRole('grid', { name: 'Events' });
+    await expect(grid.locator('[data-event-id]').nth(8)).toBeVisible();
+    await page.getByTestId('events-scroller').evaluate((element) => {
+      element.scrollTop = 36 * 36;
+    });
+    await expect(grid.locator('[data-index="44"]')).toBeAttached();
+    const byIndex = new Map(await shownRows(page));
+    const oldest = [38, 39, 40, 41, 42].map((index) => byIndex.get(index)!);
+    const target = oldest[2]!;
+    await page.goto(`${log}/${encodeURIComponent(target)}`);
+    await expect(row(page, target)).toHaveAttribute('aria-selected', 'true');
+    await expect(row(page, target)).toBeInViewport();
+    // Newest first: the newer neighbours above, the older below, as the oldest-first list had them.
+    await expect(row(page, oldest[3]!)).toBeInViewport();
+    await expect(row(page, oldest[1]!)).toBeInViewport();
+    const shown = (await shownRows(page)).map(([, id]) => id);
+    const at = shown.indexOf(target);
+    expect(shown.slice(at - 2, at + 3)).toEqual([...oldest].reverse());
   });
 });
