@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { createApp, firstScreensReady } from './app.ts';
+import { createApp, FIRST_SCREEN_BUSY, firstScreensReady } from './app.ts';
 import { buildBackends } from './backends/registry.ts';
 import type { ConfiguredBackend } from './backends/types.ts';
 import type { Config } from './config.ts';
@@ -22,6 +22,7 @@ export async function createProductionApp(
     staticDir,
     firstScreenDeadlineMs: config.firstScreenDeadlineMs,
     firstScreenConcurrency: config.firstScreenConcurrency,
+    firstScreenBusyAbove: FIRST_SCREEN_BUSY,
     allowedHosts: config.allowedHosts,
     signIn: config.signIn,
   });

@@ -73,6 +73,10 @@ export async function startOwnServer(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Never outlive the test worker, even when it is torn down without running afterAll.
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const origin = `http://127.0.0.1:${port}`;
