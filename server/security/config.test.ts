@@ -125,7 +125,7 @@ describe('the server at start', () => {
         cwd: root,
         env: { PATH: process.env.PATH, HOST: '0.0.0.0', PORT: '5229' },
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 50_000,
       },
     );
     expect(result.status).toBe(1);
@@ -133,5 +133,5 @@ describe('the server at start', () => {
     expect(result.stderr).toContain('AUTH_BASIC_USERS');
     expect(result.stderr).toContain('AUTH=none');
     expect(result.stdout).not.toContain('is running');
-  });
+  }, 60_000);
 });
