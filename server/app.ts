@@ -38,7 +38,7 @@ export interface AppOptions {
   firstScreenConcurrency?: number;
   /**
    * Skip first screens while the server's event loop was busy more than this share of the last
-   * 100 ms (server/first-screen/bounded.ts); default: never skip. Production uses FIRST_SCREEN_BUSY.
+   * 100 ms (server/first-screen/bounded.ts); default: never skip (production: FIRST_SCREEN_BUSY).
    */
   firstScreenBusyAbove?: number;
   /**
@@ -57,8 +57,6 @@ export interface AppOptions {
 export const FIRST_SCREEN_DEADLINE_MS = 300;
 /** First screens rendered at once: about one per core of a small machine. */
 export const FIRST_SCREEN_CONCURRENCY = 2;
-/** Busy share of the event loop above which production skips first screens. */
-export const FIRST_SCREEN_BUSY = 0.8;
 
 const LOOPBACK_ANY_PORT: HostPattern[] = ['127.0.0.1', 'localhost', '[::1]'].map((hostname) => ({
   hostname,

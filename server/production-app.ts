@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { createApp, FIRST_SCREEN_BUSY, firstScreensReady } from './app.ts';
+import { createApp, firstScreensReady } from './app.ts';
 import { buildBackends } from './backends/registry.ts';
 import type { ConfiguredBackend } from './backends/types.ts';
 import type { Config } from './config.ts';
@@ -22,7 +22,7 @@ export async function createProductionApp(
     staticDir,
     firstScreenDeadlineMs: config.firstScreenDeadlineMs,
     firstScreenConcurrency: config.firstScreenConcurrency,
-    firstScreenBusyAbove: FIRST_SCREEN_BUSY,
+    firstScreenBusyAbove: config.firstScreenBusy,
     allowedHosts: config.allowedHosts,
     signIn: config.signIn,
   });

@@ -115,6 +115,15 @@ describe('who may come in (configuration)', () => {
   });
 });
 
+describe('load shedding of first screens', () => {
+  it('defaults to 0.8 of the event loop, takes 1 as never, and refuses what is not a share', () => {
+    expect(loadConfig({}).firstScreenBusy).toBe(0.8);
+    expect(loadConfig({ FIRST_SCREEN_BUSY: '1' }).firstScreenBusy).toBe(1);
+    for (const value of ['0', '1.5', 'busy'])
+      expect(problemsOf({ FIRST_SCREEN_BUSY: value })[0]).toMatch(/^FIRST_SCREEN_BUSY: /);
+  });
+});
+
 describe('the server at start', () => {
   it('stops with a message when it would listen beyond this machine without sign-in', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
