@@ -14,7 +14,8 @@
 import { performance as nodePerformance } from 'node:perf_hooks';
 import type { Hono } from 'hono';
 import type { PublicBackend } from '../backends/types.ts';
-import { eventLogTarget, type FirstScreenMarkup } from '../shell.ts';
+import { eventLogTarget } from '../page-needs.ts';
+import type { FirstScreenMarkup } from '../shell.ts';
 
 export interface FirstScreens {
   /** Resolves once the renderer is loaded and warm (or known to be unavailable). */

@@ -13,7 +13,8 @@ import type { PublicBackend } from '../backends/types.ts';
 import { createAssetStore } from '../assets.ts';
 import type { FirstScreens } from '../first-screen/bounded.ts';
 import { newNonce, pagePolicy } from '../security/headers.ts';
-import { createShell, type Shell, type ViteManifest } from '../shell.ts';
+import type { ViteManifest } from '../page-needs.ts';
+import { createShell, type Shell } from '../shell.ts';
 
 export interface PageRoutesOptions {
   staticDir: string;
