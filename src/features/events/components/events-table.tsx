@@ -89,7 +89,12 @@ export function EventsTable({
     const before = shownOrigin.current;
     shownOrigin.current = { listKey, origin, held };
     if (before.listKey !== listKey || !before.held || before.origin === origin) return;
-    scroller.toOffset(scroller.offset() + (origin - before.origin) * ROW_HEIGHT);
+    const wanted = scroller.offset() + (origin - before.origin) * ROW_HEIGHT;
+    scroller.toOffset(wanted);
+    // Near the end of a short list the container cannot scroll that far: move the page instead,
+    // so the rows on screen stay where the reader saw them.
+    const shortfall = wanted - scroller.offset();
+    if (shortfall > 0) window.scrollBy(0, shortfall);
   }, [listKey, origin, held, scroller]);
 
   const eventIndex =
