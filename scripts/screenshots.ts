@@ -11,11 +11,32 @@ const shots = [
   { file: 'docs/device-list-dark.png', path: '/demo-pelion/devices', colorScheme: 'dark' },
 ] as const;
 
+/**
+ * An event link deep in the 100,006-event demo log, no range: the log opens at the event. Its id
+ * depends on when the server started, so it is read from the API first.
+ */
+async function deepEventPath(): Promise<string> {
+  const device = '01682647e01e00000000000100100000';
+  const answer = await fetch(
+    `${origin}/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=ASC&limit=1000`,
+  );
+  const { data } = (await answer.json()) as { data: Array<{ id: string }> };
+  return `/demo-pelion/devices/${device}/events/${data[500]?.id ?? ''}`;
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: CHROMIUM_ARGS,
 });
 try {
+  const deep = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await deep.goto(`${origin}${await deepEventPath()}`);
+  await deep.locator('[aria-selected="true"][data-event-id]').waitFor();
+  await deep.getByRole('region', { name: 'Event details' }).waitFor();
+  await deep.waitForTimeout(500);
+  await deep.screenshot({ path: 'docs/event-log-moment.png' });
+  await deep.close();
+  console.log('docs/event-log-moment.png');
   for (const shot of shots) {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 720 },

@@ -22,6 +22,8 @@ import { loadSection } from './load-section.ts';
 import { pageLoadSection } from './page-load-section.ts';
 import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
+import { momentRuns } from './browser/moment.ts';
+import type { MeasureKey } from './measures.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 
@@ -34,7 +36,7 @@ function chromiumVersionOf(path: string): string {
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const wantBrowser = runsSection(options, 'browser');
+  const wantBrowser = runsSection(options, 'browser') || runsSection(options, 'moment');
   const needsServer = wantBrowser || runsSection(options, 'load') || runsSection(options, 'pages');
   const chromiumPath = wantBrowser ? await ensureChromium() : null;
   let browser: Browser | null = null;
@@ -71,12 +73,16 @@ async function main(): Promise<void> {
         // The 70,000-event meter, EventTypes info and alert: two RPC streams merged.
         aliyunEventLog: `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.longHistory}/events?eventType=info,alert`,
       };
-      await runBrowserScenarios(browser, server.origin, targets, options, {
-        add: (key, value) => results.add(key, value),
-        fail: (keys, error) => results.fail(keys, error),
-        note: (key, note) => results.note(key, note),
+      const sink = {
+        add: (key: MeasureKey, value: number) => results.add(key, value),
+        fail: (keys: MeasureKey[], error: unknown) => results.fail(keys, error),
+        note: (key: MeasureKey, note: string) => results.note(key, note),
         log,
-      });
+      };
+      if (runsSection(options, 'browser'))
+        await runBrowserScenarios(browser, server.origin, targets, options, sink);
+      if (runsSection(options, 'moment'))
+        await momentRuns(browser, server.origin, targets, options.runs, sink);
     }
   } finally {
     await browser?.close().catch(() => undefined);
@@ -98,6 +104,8 @@ async function main(): Promise<void> {
     'domRows',
     'filterChange',
     'filterClick',
+    'momentEventLink',
+    'momentNextFailure',
     'pelionSimPage',
     'aliyunSimPage',
     'pelionLoadThroughput',

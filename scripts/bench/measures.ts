@@ -55,6 +55,11 @@ export const MEASURES = {
     max: 150,
     target: '≤ 150 ms',
   },
+  momentEventLink: {
+    label: 'Event link 60,000 rows deep → row selected in view',
+    unit: 'ms',
+  },
+  momentNextFailure: { label: 'Next failure → its row selected in view', unit: 'ms' },
   filterClick: { label: 'Filter change: click → first rows', unit: 'ms' },
   pelionSimPage: {
     label: 'Pelion simulator page of 1,000',

@@ -276,7 +276,8 @@ describe('prefetchEventLog', () => {
   it('starts the same first page and event the route then shows, without asking twice', async () => {
     const adapter = createFakeAdapter({ events: 1000 });
     const client = new QueryClient();
-    const target = fakeEvent(990);
+    // A FAIL (every 7th event) on the first page: a row the list holds opens in place.
+    const target = fakeEvent(993);
     const url = `${BASE}/${target.id}?type=FAIL&order=desc`;
     prefetchEventLog(client, adapter, 'dev-1', new URL(url, 'http://localhost'), target.id);
     renderRoute(adapter, url, client);

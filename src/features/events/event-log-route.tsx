@@ -8,9 +8,15 @@ import { useEventDefinitions } from './api/list-event-definitions.ts';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
 import { EventLogStatus } from './components/event-log-status.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
+import { HiddenEventNotice } from './components/hidden-event-notice.tsx';
 import { EventsTable } from './components/events-table.tsx';
 import { useEventLinks } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
+import { useHidingFilters } from './hooks/use-hiding-filters.ts';
+import { useLogAnchor } from './hooks/use-log-anchor.ts';
+import { useFailureSteps } from './hooks/use-failure-steps.ts';
+import { FailureStepButtons } from './components/failure-step-buttons.tsx';
+import { useShowInContext } from './hooks/use-show-in-context.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import { formatEventTime } from './utils/format-time.ts';
@@ -36,12 +42,19 @@ export function EventLogRoute() {
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
 
   const detail = useEventDetail(adapter, deviceId, eventId);
-  const { query, eventWindow, rows, matches, onVisibleRangeChange } = useEventLog({
-    adapter,
-    deviceId,
-    filters,
-    needle: search.q,
-    focusEvent: detail.data ? { id: detail.data.id, time: detail.data.time } : undefined,
+  const moment = useLogAnchor(deviceId, search.at);
+  const { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent } =
+    useEventLog({
+      adapter,
+      deviceId,
+      filters,
+      needle: search.q,
+      anchor: moment.anchor,
+    });
+  moment.follow({
+    linked: detail.data,
+    held: eventWindow.events,
+    listSettled: query.isSuccess && !query.isFetchingNextPage && !query.isFetchingPreviousPage,
   });
   const definitions = useEventDefinitions(adapter, deviceId);
   const listedEvent =
@@ -51,6 +64,19 @@ export function EventLogRoute() {
   const [now] = useState(() => Date.now());
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
+  const stepPosition = useCallback(
+    () => openEvent ?? firstVisibleEvent(),
+    [openEvent, firstVisibleEvent],
+  );
+  const failureSteps = useFailureSteps({
+    adapter,
+    deviceId,
+    filters,
+    position: stepPosition,
+    held: eventWindow.events,
+  });
+  const showInContext = useShowInContext(vocabulary, info.id, deviceId, search, eventId);
+  const hiding = useHidingFilters({ vocabulary, filters, search, update, query, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
   const retry = useCallback(() => {
@@ -77,6 +103,7 @@ export function EventLogRoute() {
         copyMessage={links.copyMessage}
       />
       <DroppedParamsNotice dropped={dropped} />
+      <HiddenEventNotice hiding={hiding.filters} onClear={hiding.clear} />
       {query.isError && (
         <EventErrorBanner
           error={query.error}
@@ -88,7 +115,11 @@ export function EventLogRoute() {
       <div className="flex items-center gap-3">
         <EventLogStatus
           pending={query.isPending && !query.isError}
-          loadedCount={eventWindow.rowCount}
+          loadedCount={
+            moment.anchor === undefined ? eventWindow.rowCount : eventWindow.events.length
+          }
+          around={moment.anchor}
+          notice={failureSteps.message}
           totalCount={eventWindow.totalCount}
           endOfLog={query.isSuccess && !query.hasNextPage}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
@@ -98,6 +129,7 @@ export function EventLogRoute() {
           malformed={eventWindow.malformed}
           formatTime={formatTime}
         />
+        <FailureStepButtons onStep={failureSteps.step} />
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -115,7 +147,7 @@ export function EventLogRoute() {
           tz={search.tz}
           timeZoneLabel={tzLabel}
           rows={rows}
-          listKey={JSON.stringify(filters)}
+          listKey={`${JSON.stringify(filters)}@${moment.anchor ?? ''}`}
           trailingLabel={
             query.isError ? 'Not loaded (see the error above)' : 'Loading more events…'
           }
@@ -136,6 +168,7 @@ export function EventLogRoute() {
               error={detail.error}
               eventLink={links.eventLink}
               onClose={links.closeDetails}
+              onShowInContext={showInContext}
             />
           </Suspense>
         )}

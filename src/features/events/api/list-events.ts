@@ -51,6 +51,11 @@ export function listEventsQueryOptions(
   });
 }
 
-export function useEventList(adapter: BackendAdapter, deviceId: string, filters: EventListFilters) {
-  return useInfiniteQuery(listEventsQueryOptions(adapter, deviceId, filters));
+export function useEventList(
+  adapter: BackendAdapter,
+  deviceId: string,
+  filters: EventListFilters,
+  enabled = true,
+) {
+  return useInfiniteQuery({ ...listEventsQueryOptions(adapter, deviceId, filters), enabled });
 }

@@ -18,6 +18,8 @@ export interface EventDetailsPanelProps {
   /** Absolute URL of this event (pins a from/to around it); null until the event is known. */
   eventLink: string | null;
   onClose: () => void;
+  /** Opens the event in the unfiltered log around it. */
+  onShowInContext?: () => void;
 }
 
 /** The open event: time, level and code with their meanings, and the full wire record. */
@@ -30,6 +32,7 @@ export function EventDetailsPanel({
   error,
   eventLink,
   onClose,
+  onShowInContext,
 }: EventDetailsPanelProps) {
   const headingId = useId();
   const level = event ? levelDescription(vocabulary, event.level) : null;
@@ -117,6 +120,15 @@ export function EventDetailsPanel({
             >
               Copy link
             </button>
+            {onShowInContext && (
+              <button
+                type="button"
+                onClick={onShowInContext}
+                className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+              >
+                Show in context
+              </button>
+            )}
             <span aria-live="polite" className="text-xs text-slate-600">
               {json.message || link.message}
             </span>

@@ -15,6 +15,10 @@ export interface EventLogStatusProps {
   /** Records the backend sent that could not be read and are not shown. */
   malformed?: number;
   formatTime: (ms: number) => string;
+  /** The log was opened at this moment: `loadedCount` is what the window holds around it. */
+  around?: number;
+  /** Said first: what a running action (such as Next failure) is doing or found. */
+  notice?: string | null;
 }
 
 /** States what the list shows, politely announced as it changes. */
@@ -26,7 +30,12 @@ export function EventLogStatus(props: EventLogStatusProps) {
   );
 }
 
-export function statusText({
+export function statusText(props: EventLogStatusProps): string {
+  const text = listStatusText(props);
+  return props.notice ? `${props.notice} ${text}` : text;
+}
+
+function listStatusText({
   pending,
   loadedCount,
   totalCount,
@@ -37,6 +46,7 @@ export function statusText({
   outsideRetention,
   malformed = 0,
   formatTime,
+  around,
 }: EventLogStatusProps): string {
   if (pending) return 'Loading events…';
   const history =
@@ -48,7 +58,11 @@ export function statusText({
     totalCount !== undefined && totalCount >= loadedCount
       ? `${formatCount(loadedCount)} of ${formatCount(totalCount)} events loaded.`
       : `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded.`;
-  const parts = [loaded];
+  const parts = [
+    around === undefined
+      ? loaded
+      : `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded around ${formatTime(around)}${totalCount === undefined ? '' : ` (${formatCount(totalCount)} in the log)`}.`,
+  ];
   if (textFilter) {
     parts.unshift(
       `${formatCount(textFilter.matches)} ${textFilter.matches === 1 ? 'match' : 'matches'} for “${textFilter.needle}” in the loaded events (searched in the browser).`,

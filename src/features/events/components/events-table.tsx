@@ -12,6 +12,14 @@ export interface EventRows {
   events: DeviceEvent[];
   /** All rows the list shows, placeholders and a trailing "loading" row included. */
   count: number;
+  /**
+   * Row of the moment the log was opened at (0 for a log read from its top). When rows are
+   * inserted above it, it moves down and the scroll position moves with it; a list opened at a
+   * moment whose linked row is not among its events is shown there.
+   */
+  origin?: number;
+  /** The log was opened at a moment (see `origin`). */
+  anchored?: boolean;
 }
 
 export interface EventsTableProps {
@@ -72,25 +80,54 @@ export function EventsTable({
     scroller.toOffset(0);
   }, [listKey, scroller]);
 
-  const targetIndex =
+  // Rows inserted above the moment the log opened at: keep the same rows on screen.
+  const origin = rows.origin ?? 0;
+  // (Not when the first rows arrive: the origin is then set, not moved.)
+  const held = rows.events.length > 0;
+  const shownOrigin = useRef({ listKey, origin, held });
+  useLayoutEffect(() => {
+    const before = shownOrigin.current;
+    shownOrigin.current = { listKey, origin, held };
+    if (before.listKey !== listKey || !before.held || before.origin === origin) return;
+    const wanted = scroller.offset() + (origin - before.origin) * ROW_HEIGHT;
+    scroller.toOffset(wanted);
+    // Near the end of a short list the container cannot scroll that far: move the page instead,
+    // so the rows on screen stay where the reader saw them.
+    const shortfall = wanted - scroller.offset();
+    if (shortfall > 0) window.scrollBy(0, shortfall);
+  }, [listKey, origin, held, scroller]);
+
+  const eventIndex =
     scrollTargetId === undefined
       ? -1
       : rows.events.findIndex((event) => event.id === scrollTargetId);
+  // A log opened at a moment shows that moment, even when the linked row is hidden by a filter.
+  const targetIndex =
+    eventIndex >= 0
+      ? rows.start + eventIndex
+      : rows.anchored && rows.events.length > 0
+        ? origin
+        : -1;
+  const targetKey = `${listKey}\n${scrollTargetId ?? ''}`;
   const scrolledFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (scrollTargetId === undefined || targetIndex < 0 || scrolledFor.current === scrollTargetId)
+    if (
+      (scrollTargetId === undefined && !rows.anchored) ||
+      targetIndex < 0 ||
+      scrolledFor.current === targetKey
+    )
       return;
-    scrolledFor.current = scrollTargetId;
+    scrolledFor.current = targetKey;
     // A row the reader just clicked is already in view: moving it would lose their place. One cut
     // off at an edge moves just enough to show it whole; a linked row out of sight is centred.
-    const top = (rows.start + targetIndex) * ROW_HEIGHT;
+    const top = targetIndex * ROW_HEIGHT;
     const bottom = top + ROW_HEIGHT;
     const seen = scroller.seen();
     const seenEnd = seen.offset + seen.height;
     if (top >= seen.offset && bottom <= seenEnd) return;
     const partlySeen = bottom > seen.offset && top < seenEnd;
-    scroller.toIndex(rows.start + targetIndex, partlySeen ? 'auto' : 'center');
-  }, [scrollTargetId, targetIndex, rows.start, scroller]);
+    scroller.toIndex(targetIndex, partlySeen ? 'auto' : 'center');
+  }, [scrollTargetId, targetIndex, targetKey, rows.anchored, scroller]);
 
   // Roving focus: one row is in the tab order; arrows move it.
   const [activeIndex, setActiveIndex] = useState<number | null>(null);

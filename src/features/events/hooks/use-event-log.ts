@@ -4,7 +4,9 @@ import type { EventListFilters } from '../api/event-queries.ts';
 import { pageSizeFor } from '../api/first-page.ts';
 import { useEventList } from '../api/list-events.ts';
 import { filterEventsByText } from '../utils/match-text.ts';
-import { buildEventWindow, decideFetch, maxPagesFor } from '../utils/page-window.ts';
+import { buildEventWindow, decideFetch } from '../utils/page-window.ts';
+import { useAnchoredEventList } from '../api/list-anchored-events.ts';
+import { buildAnchoredWindow, type AnchoredWindow } from '../utils/anchored-pages.ts';
 import type { EventRows } from '../components/events-table.tsx';
 
 export interface UseEventLogOptions {
@@ -13,8 +15,8 @@ export interface UseEventLogOptions {
   filters: EventListFilters;
   /** `q`: narrows the loaded events in the browser. */
   needle: string | undefined;
-  /** An event the list should page to (deep link), within the bounded window. */
-  focusEvent: { id: string; time: number } | undefined;
+  /** Open the log at this moment (ms) and page both ways from it; undefined = from the top. */
+  anchor: number | undefined;
 }
 
 /**
@@ -28,14 +30,10 @@ const prefetchRowsFor = (pageSize: number) => Math.min(60, Math.floor(pageSize /
  * Joins the bounded infinite query to the grid: the grid reports the rows it renders, and that
  * range alone decides which page to fetch next (down) or again (up, after eviction).
  */
-export function useEventLog({
-  adapter,
-  deviceId,
-  filters,
-  needle,
-  focusEvent,
-}: UseEventLogOptions) {
-  const query = useEventList(adapter, deviceId, filters);
+export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseEventLogOptions) {
+  const plain = useEventList(adapter, deviceId, filters, anchor === undefined);
+  const anchored = useAnchoredEventList(adapter, deviceId, filters, anchor);
+  const query = anchor === undefined ? plain : anchored;
   const {
     data,
     hasNextPage,
@@ -45,25 +43,22 @@ export function useEventLog({
     fetchNextPage,
     fetchPreviousPage,
   } = query;
-  const eventWindow = useMemo(() => buildEventWindow(data?.pages ?? []), [data]);
+  const plainPages = plain.data?.pages;
+  const anchoredPages = anchored.data?.pages;
+  const eventWindow: AnchoredWindow = useMemo(
+    () =>
+      anchor === undefined
+        ? { ...buildEventWindow(plainPages ?? []), origin: 0 }
+        : buildAnchoredWindow(anchoredPages ?? []),
+    [anchor, plainPages, anchoredPages],
+  );
   const textActive = needle !== undefined && needle !== '';
   const matches = useMemo(
     () => (textActive ? filterEventsByText(eventWindow.events, needle) : null),
     [textActive, eventWindow.events, needle],
   );
 
-  // Page on towards a linked event only while it can still be ahead (pages run in time order).
-  const lastLoaded = eventWindow.events[eventWindow.events.length - 1];
-  const focusAhead =
-    focusEvent !== undefined &&
-    !eventWindow.events.some((event) => event.id === focusEvent.id) &&
-    (lastLoaded === undefined ||
-      (filters.order === 'desc'
-        ? lastLoaded.time >= focusEvent.time
-        : lastLoaded.time <= focusEvent.time));
-  const heldPages = data?.pages.length ?? 0;
   const pageSize = pageSizeFor(adapter.info);
-  const maxPages = maxPagesFor(pageSize);
 
   // The rendered range changes on every scroll frame. It lives in a ref, not state, so scrolling
   // re-renders only the grid, never the whole route.
@@ -75,8 +70,6 @@ export function useEventLog({
     hasPreviousPage,
     busy: true,
     textActive,
-    focusAhead,
-    heldPages,
   });
   const maybeFetch = useCallback(() => {
     const state = snapshot.current;
@@ -88,10 +81,6 @@ export function useEventLog({
       snapshot.current = { ...state, busy: true };
       void fetch();
     };
-    if (state.focusAhead && state.hasNextPage && state.heldPages < maxPages) {
-      start(() => fetchNextPage({ cancelRefetch: false }));
-      return;
-    }
     // With a text filter the rows are matches, not positions in the log: load more on request only.
     if (state.textActive) return;
     const direction = decideFetch({
@@ -104,7 +93,7 @@ export function useEventLog({
     });
     if (direction === 'next') start(() => fetchNextPage({ cancelRefetch: false }));
     else if (direction === 'previous') start(() => fetchPreviousPage({ cancelRefetch: false }));
-  }, [maxPages, pageSize, fetchNextPage, fetchPreviousPage]);
+  }, [pageSize, fetchNextPage, fetchPreviousPage]);
 
   useEffect(() => {
     snapshot.current = {
@@ -114,8 +103,6 @@ export function useEventLog({
       hasPreviousPage,
       busy: isFetching || isError,
       textActive,
-      focusAhead,
-      heldPages,
     };
     maybeFetch();
   }, [
@@ -126,8 +113,6 @@ export function useEventLog({
     isFetching,
     isError,
     textActive,
-    focusAhead,
-    heldPages,
     maybeFetch,
   ]);
 
@@ -140,13 +125,21 @@ export function useEventLog({
   );
 
   const rows: EventRows = useMemo(() => {
-    if (matches) return { start: 0, events: matches, count: matches.length };
+    if (matches) return { start: 0, events: matches, count: matches.length, origin: 0 };
     return {
       start: eventWindow.start,
+      origin: eventWindow.origin,
+      anchored: anchor !== undefined,
       events: eventWindow.events,
       count: eventWindow.rowCount + (hasNextPage ? 1 : 0),
     };
-  }, [matches, eventWindow, hasNextPage]);
+  }, [matches, eventWindow, hasNextPage, anchor]);
 
-  return { query, eventWindow, rows, matches, onVisibleRangeChange };
+  /** The first held event in the rendered range: where a step from "here" starts. */
+  const firstVisibleEvent = useCallback(() => {
+    const held = snapshot.current.eventWindow;
+    return held.events[Math.max(0, visible.current.first - held.start)];
+  }, []);
+
+  return { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent };
 }

@@ -3,7 +3,7 @@ import type { EventLevel, EventVocabulary, SortOrder } from '../../../backends/t
 import type { DroppedParam, ParamShape } from '../../../lib/url-state.ts';
 import { csvEnumParam, parseSearchParams, toSearchParams } from '../../../lib/url-state.ts';
 import type { TimeZoneSetting } from './format-time.ts';
-import { isTimeBound } from './time-bound.ts';
+import { isTimeBound, resolveTimeBound } from './time-bound.ts';
 
 /**
  * The Event log's view state in the URL (README "URL scheme"). The level filter's and the code
@@ -23,6 +23,8 @@ export interface EventLogSearch {
   /** Free text matched in the loaded events. */
   q: string | undefined;
   tz: TimeZoneSetting;
+  /** `at`: an ISO 8601 instant the log opens at (see `seekQueries`). */
+  at?: string;
 }
 
 export const EVENT_LOG_DEFAULTS: EventLogSearch = {
@@ -38,7 +40,20 @@ export const EVENT_LOG_DEFAULTS: EventLogSearch = {
 // zod/mini: classic zod cannot be tree-shaken and cost ~11 KB gzip of the deep-link budget.
 const timeBoundParam = z.optional(z.string().check(z.trim(), z.refine(isTimeBound)));
 
+// `at` is a moment, not a range bound: a clock-relative value would move on every reload.
+const instantParam = z.optional(
+  z.string().check(
+    z.trim(),
+    z.refine(
+      (text) =>
+        resolveTimeBound(text, 0) !== null &&
+        resolveTimeBound(text, 1) === resolveTimeBound(text, 0),
+    ),
+  ),
+);
+
 const COMMON_PARAMS = {
+  at: instantParam,
   from: timeBoundParam,
   to: timeBoundParam,
   order: z._default(z.enum(['desc', 'asc']), 'desc'),
@@ -102,6 +117,7 @@ export function parseEventLogSearch(
     q: values.q as string | undefined,
     tz: values.tz as TimeZoneSetting,
   };
+  if (values.at !== undefined) search.at = values.at as string;
   return { search, dropped };
 }
 
@@ -119,6 +135,7 @@ export function eventLogSearchParams(
     order: search.order,
     q: search.q,
     tz: search.tz,
+    at: search.at,
   });
   return toSearchParams(values, { order: EVENT_LOG_DEFAULTS.order, tz: EVENT_LOG_DEFAULTS.tz });
 }
