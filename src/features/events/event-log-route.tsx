@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
@@ -13,6 +13,9 @@ import { useEventLinks } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
+import type { RowScroller } from './hooks/use-fixed-rows.ts';
+import { LiveControls } from './live/live-controls.tsx';
+import { useLiveTail } from './live/use-live-tail.ts';
 import { formatEventTime } from './utils/format-time.ts';
 import { retentionOf } from './utils/retention.ts';
 
@@ -43,6 +46,8 @@ export function EventLogRoute() {
     needle: search.q,
     focusEvent: detail.data ? { id: detail.data.id, time: detail.data.time } : undefined,
   });
+  const scrollerRef = useRef<RowScroller | null>(null);
+  const tail = useLiveTail({ adapter, deviceId, filters, live: search.live, scrollerRef });
   const definitions = useEventDefinitions(adapter, deviceId);
   const listedEvent =
     eventId === undefined ? undefined : eventWindow.events.find((event) => event.id === eventId);
@@ -98,6 +103,14 @@ export function EventLogRoute() {
           malformed={eventWindow.malformed}
           formatTime={formatTime}
         />
+        <LiveControls
+          tail={tail}
+          live={search.live}
+          newestFirst={search.order === 'desc'}
+          onLiveChange={(live) =>
+            update(live ? { live, order: 'desc' } : { live }, { replace: true })
+          }
+        />
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -123,6 +136,7 @@ export function EventLogRoute() {
           scrollTargetId={eventId}
           onOpen={links.openDetails}
           onVisibleRangeChange={onVisibleRangeChange}
+          scrollerRef={scrollerRef}
         />
         {eventId !== undefined && !hydrated && detailsLoading}
         {eventId !== undefined && hydrated && (

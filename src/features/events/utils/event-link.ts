@@ -16,6 +16,8 @@ export function eventLinkSearch(search: EventLogSearch, eventTime: number): Even
     from: new Date(eventTime - EVENT_LINK_MARGIN_MS).toISOString(),
     to: new Date(eventTime + EVENT_LINK_MARGIN_MS).toISOString(),
     q: undefined,
+    // A pinned range has no newest end to follow.
+    live: false,
   };
 }
 

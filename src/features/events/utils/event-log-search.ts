@@ -23,6 +23,8 @@ export interface EventLogSearch {
   /** Free text matched in the loaded events. */
   q: string | undefined;
   tz: TimeZoneSetting;
+  /** `live=1`: newer events are added as they arrive. */
+  live: boolean;
 }
 
 export const EVENT_LOG_DEFAULTS: EventLogSearch = {
@@ -33,6 +35,7 @@ export const EVENT_LOG_DEFAULTS: EventLogSearch = {
   order: 'desc',
   q: undefined,
   tz: 'local',
+  live: false,
 };
 
 // zod/mini: classic zod cannot be tree-shaken and cost ~11 KB gzip of the deep-link budget.
@@ -44,6 +47,7 @@ const COMMON_PARAMS = {
   order: z._default(z.enum(['desc', 'asc']), 'desc'),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   tz: z._default(z.enum(['local', 'utc']), 'local'),
+  live: z.optional(z.literal('1')),
 };
 
 /** The URL parameters of one vocabulary's Event log, by name. */
@@ -101,6 +105,7 @@ export function parseEventLogSearch(
     order: values.order as SortOrder,
     q: values.q as string | undefined,
     tz: values.tz as TimeZoneSetting,
+    live: values.live === '1',
   };
   return { search, dropped };
 }
@@ -119,6 +124,7 @@ export function eventLogSearchParams(
     order: search.order,
     q: search.q,
     tz: search.tz,
+    live: search.live ? '1' : undefined,
   });
   return toSearchParams(values, { order: EVENT_LOG_DEFAULTS.order, tz: EVENT_LOG_DEFAULTS.tz });
 }
