@@ -146,6 +146,11 @@ export interface BackendAdapter {
   readonly info: BackendInfo;
   /** What this kind calls its levels and event fields; the Event log renders from it. */
   readonly vocabulary: EventVocabulary;
+  /**
+   * Requests per second the backend allows this client, for work that pages on its own (an
+   * export); absent → no documented limit.
+   */
+  readonly requestsPerSecond?: number;
   /** Status filter and sort choices for the device list; absent → free-text status, no sort. */
   readonly deviceListOptions?: DeviceListOptions;
   listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;

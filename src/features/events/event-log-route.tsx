@@ -14,9 +14,12 @@ import { useEventLog } from './hooks/use-event-log.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import type { RowScroller } from './hooks/use-fixed-rows.ts';
+import { ExportMenu } from './export/export-menu.tsx';
+import { useExport } from './export/use-export.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { useLiveTail } from './live/use-live-tail.ts';
 import { formatEventTime } from './utils/format-time.ts';
+import { serialiseEventLogSearch } from './utils/event-log-search.ts';
 import { retentionOf } from './utils/retention.ts';
 
 // Only a view with an open event needs the panel: keep it out of the script a plain Event log
@@ -48,6 +51,13 @@ export function EventLogRoute() {
   });
   const scrollerRef = useRef<RowScroller | null>(null);
   const tail = useLiveTail({ adapter, deviceId, filters, live: search.live, scrollerRef });
+  const exporter = useExport({
+    adapter,
+    deviceId,
+    filters,
+    needle: search.q,
+    viewSearch: serialiseEventLogSearch(vocabulary, { ...search, live: false }),
+  });
   const definitions = useEventDefinitions(adapter, deviceId);
   const listedEvent =
     eventId === undefined ? undefined : eventWindow.events.find((event) => event.id === eventId);
@@ -111,6 +121,7 @@ export function EventLogRoute() {
             update(live ? { live, order: 'desc' } : { live }, { replace: true })
           }
         />
+        <ExportMenu exporter={exporter} />
         {matches && query.hasNextPage && (
           <button
             type="button"
