@@ -5,7 +5,7 @@
  * scenarios, and prints one table. Exits non-zero when a deterministic budget (initial JS bytes,
  * DOM rows) is exceeded or could not be measured; time figures are reported, not enforced.
  *
- * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,browser), BENCH_PORT (free port), BENCH_LOAD_CLIENTS (4),
+ * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,browser,export), BENCH_PORT (free port), BENCH_LOAD_CLIENTS (4),
  * BENCH_LOAD_REQUESTS (300), BENCH_FLING_PX (4000 px per frame), BENCH_SIM_PAGES (100),
  * CHROMIUM_PATH.
  */
@@ -21,6 +21,7 @@ import { simulatorSection } from './sim-section.ts';
 import { loadSection } from './load-section.ts';
 import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
+import { exportSection } from './browser/export-throughput.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 
@@ -33,7 +34,8 @@ function chromiumVersionOf(path: string): string {
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const wantBrowser = runsSection(options, 'browser');
+  const wantExport = runsSection(options, 'export');
+  const wantBrowser = runsSection(options, 'browser') || wantExport;
   const needsServer = wantBrowser || runsSection(options, 'load');
   const chromiumPath = wantBrowser ? await ensureChromium() : null;
   let browser: Browser | null = null;
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
       log(`server at ${server.origin}`);
     }
     if (server && runsSection(options, 'load')) await loadSection(options, server, results, log);
-    if (server && browser) {
+    if (server && browser && runsSection(options, 'browser')) {
       const targets: DemoTargets = {
         backendId: 'demo-pelion',
         longDeviceId: NOTABLE_PELION_DEVICES.longHistory,
@@ -68,6 +70,14 @@ async function main(): Promise<void> {
         aliyunEventLog: `/demo-aliyun/devices/${ALIYUN_NOTABLE_DEVICES.longHistory}/events?eventType=info,alert`,
       };
       await runBrowserScenarios(browser, server.origin, targets, options, {
+        add: (key, value) => results.add(key, value),
+        fail: (keys, error) => results.fail(keys, error),
+        note: (key, note) => results.note(key, note),
+        log,
+      });
+    }
+    if (server && browser && wantExport) {
+      await exportSection(browser, server.origin, NOTABLE_PELION_DEVICES.longHistory, options, {
         add: (key, value) => results.add(key, value),
         fail: (keys, error) => results.fail(keys, error),
         note: (key, note) => results.note(key, note),
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
     'aliyunLoadThroughput',
     'aliyunLoadP50',
     'aliyunLoadP95',
+    'exportThroughput',
   ]);
   console.log(renderTable(table));
   console.log(`\nLoad average at the end: ${describeMachine('').load} (1/5/15 min)`);

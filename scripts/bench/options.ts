@@ -15,7 +15,7 @@ export interface BenchOptions {
   flingTimeoutMs: number;
   /** Simulator pages timed per run (in-process). */
   simulatorPages: number;
-  /** Only the named sections (comma list of sim, load, browser); empty = all. */
+  /** Only the named sections (comma list of sim, load, browser, export); empty = all. */
   only: Set<string>;
 }
 
@@ -29,7 +29,7 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
-const SECTIONS = ['sim', 'load', 'browser'];
+const SECTIONS = ['sim', 'load', 'browser', 'export'];
 
 export function readOptions(): BenchOptions {
   const only = new Set(
