@@ -63,6 +63,7 @@ export async function exportEvents(request: ExportRequest): Promise<ExportProgre
   const fetchPage = async (cursor: Cursor | null) => {
     for (let attempt = 1; ; attempt += 1) {
       await wait(lastCall + spacing - performance.now(), signal);
+      signal.throwIfAborted();
       lastCall = performance.now();
       try {
         return await adapter.listEvents(query, cursor, pageSize, signal);
@@ -79,7 +80,13 @@ export async function exportEvents(request: ExportRequest): Promise<ExportProgre
     let next = fetchPage(null);
     for (;;) {
       const page = await next;
-      if (page.nextCursor !== null) next = fetchPage(page.nextCursor);
+      // A page already on its way when Cancel was pressed is not written.
+      signal.throwIfAborted();
+      if (page.nextCursor !== null) {
+        next = fetchPage(page.nextCursor);
+        // Awaited below; a Cancel during the write must not leave it rejected unobserved.
+        next.catch(() => undefined);
+      }
       progress.pages += 1;
       if (progress.total === null && page.totalCount !== undefined)
         progress.total = page.totalCount;
