@@ -84,9 +84,14 @@ export interface DeviceEvent {
   payload?: unknown;
   /** The full wire record, for the details panel. */
   raw: unknown;
+  /** The device that reported it, when the record says (fleet-wide lists need it). */
+  deviceId?: string;
 }
 
 export type SortOrder = 'asc' | 'desc';
+
+/** A query across the whole fleet: the same filters without a device. */
+export type FleetEventQuery = Omit<EventQuery, 'deviceId'>;
 
 export interface EventQuery {
   deviceId: string;
@@ -158,6 +163,16 @@ export interface BackendAdapter {
   /** One page of a device's events; `pageSize` is a hint the adapter clamps to the API's limits. */
   listEvents(
     query: EventQuery,
+    cursor: Cursor | null,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<EventPage>;
+  /**
+   * One page of every device's events (the fleet-wide feed); absent when the backend's API has no
+   * query across devices.
+   */
+  listFleetEvents?(
+    query: FleetEventQuery,
     cursor: Cursor | null,
     pageSize: number,
     signal?: AbortSignal,
