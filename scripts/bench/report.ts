@@ -5,7 +5,8 @@
  */
 import { summarize, type Summary } from './stats.ts';
 
-export type Unit = 'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'requests' | 'events/s';
+export type Unit =
+  'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'pages/s' | 'requests' | '%' | 'events/s';
 
 export interface Measure {
   label: string;
@@ -63,6 +64,10 @@ export function formatValue(value: number, unit: Unit): string {
       return `${Math.round(value)} req/s`;
     case 'events/s':
       return `${Math.round(value).toLocaleString('en-US')} events/s`;
+    case 'pages/s':
+      return `${Math.round(value)} pages/s`;
+    case '%':
+      return `${Math.round(value)} %`;
     case 'rows':
     case 'requests':
       return `${Math.round(value)}`;

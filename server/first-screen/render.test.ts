@@ -19,7 +19,8 @@ import { loadConfig } from '../config.ts';
 import { DEMO_ALIYUN_CREDENTIALS, DEMO_PELION_API_KEY } from '../fleet/demo-credentials.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../fleet/pelion-fleet.ts';
-import { eventLogTarget, SERVER_STATE_ELEMENT_ID } from '../shell.ts';
+import { eventLogTarget } from '../page-needs.ts';
+import { SERVER_STATE_ELEMENT_ID } from '../shell.ts';
 import { EARLY_INPUT_GLOBAL } from './early-input.ts';
 import { renderFirstScreen } from './render.tsx';
 
