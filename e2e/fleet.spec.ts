@@ -46,7 +46,9 @@ test('lists failures across devices, newest first, each linking to its device’
 });
 
 test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) => {
-  await page.goto('/demo-aliyun/events');
+  await page.goto('/demo-aliyun/devices');
+  await page.getByRole('link', { name: 'Fleet events' }).click();
+  await expect(page).toHaveURL(/\/demo-aliyun\/events$/);
   await expect(page.getByText(/cannot list events across devices/)).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Events' })).toHaveCount(0);
 });
