@@ -27,11 +27,11 @@ const aliyunPort = port('SIM_ALIYUN_PORT', 4020);
 const now = Date.now();
 
 const pelion = createPelionSimulator({
-  fleet: generatePelionFleet({ now }),
+  fleet: generatePelionFleet({ now, clock: Date.now }),
   apiKey: DEMO_PELION_API_KEY,
 });
 const aliyun = createAliyunSimulator({
-  fleet: generateAliyunFleet({ now }),
+  fleet: generateAliyunFleet({ now, clock: Date.now }),
   credentials: DEMO_ALIYUN_CREDENTIALS,
   now: Date.now,
 });

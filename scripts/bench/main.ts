@@ -5,7 +5,7 @@
  * scenarios, and prints one table. Exits non-zero when a deterministic budget (initial JS bytes,
  * DOM rows) is exceeded or could not be measured; time figures are reported, not enforced.
  *
- * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,pages,browser), BENCH_PORT (free port),
+ * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,pages,browser,export), BENCH_PORT (free port),
  * BENCH_LOAD_CLIENTS (4), BENCH_LOAD_REQUESTS (300), BENCH_PAGE_CONNECTIONS (50),
  * BENCH_PAGE_SECONDS (20), BENCH_FLING_PX (4000 px per frame), BENCH_SIM_PAGES (100), CHROMIUM_PATH.
  */
@@ -24,6 +24,7 @@ import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
 import { momentRuns } from './browser/moment.ts';
 import type { MeasureKey } from './measures.ts';
+import { exportSection } from './browser/export-throughput.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 
@@ -36,7 +37,9 @@ function chromiumVersionOf(path: string): string {
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const wantBrowser = runsSection(options, 'browser') || runsSection(options, 'moment');
+  const wantExport = runsSection(options, 'export');
+  const wantBrowser =
+    runsSection(options, 'browser') || runsSection(options, 'moment') || wantExport;
   const needsServer = wantBrowser || runsSection(options, 'load') || runsSection(options, 'pages');
   const chromiumPath = wantBrowser ? await ensureChromium() : null;
   let browser: Browser | null = null;
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     if (server && runsSection(options, 'load')) await loadSection(options, server, results, log);
     if (server && runsSection(options, 'pages'))
       await pageLoadSection(options, server, results, log);
-    if (server && browser) {
+    if (server && browser && runsSection(options, 'browser')) {
       const targets: DemoTargets = {
         backendId: 'demo-pelion',
         longDeviceId: NOTABLE_PELION_DEVICES.longHistory,
@@ -83,6 +86,14 @@ async function main(): Promise<void> {
         await runBrowserScenarios(browser, server.origin, targets, options, sink);
       if (runsSection(options, 'moment'))
         await momentRuns(browser, server.origin, targets, options.runs, sink);
+    }
+    if (server && browser && wantExport) {
+      await exportSection(browser, server.origin, NOTABLE_PELION_DEVICES.longHistory, options, {
+        add: (key, value) => results.add(key, value),
+        fail: (keys, error) => results.fail(keys, error),
+        note: (key, note) => results.note(key, note),
+        log,
+      });
     }
   } finally {
     await browser?.close().catch(() => undefined);
@@ -120,6 +131,7 @@ async function main(): Promise<void> {
     'pageLoadFirstScreens',
     'pageLoadBackendsP50',
     'pageLoadBackendsP99',
+    'exportThroughput',
   ]);
   console.log(renderTable(table));
   console.log(`\nLoad average at the end: ${describeMachine('').load} (1/5/15 min)`);

@@ -98,6 +98,12 @@ export const MEASURES = {
     max: 50,
     target: '≤ 50 ms',
   },
+  // A floor, not a ceiling: the table reads it as information; the note says whether it is met.
+  exportThroughput: {
+    label: 'Export NDJSON of the 100,006-event log',
+    unit: 'events/s',
+    target: '≥ 20,000 events/s',
+  },
 } satisfies Record<string, Measure>;
 
 export type MeasureKey = keyof typeof MEASURES;

@@ -5,7 +5,8 @@
  */
 import { summarize, type Summary } from './stats.ts';
 
-export type Unit = 'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'pages/s' | 'requests' | '%';
+export type Unit =
+  'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'pages/s' | 'requests' | '%' | 'events/s';
 
 export interface Measure {
   label: string;
@@ -61,6 +62,8 @@ export function formatValue(value: number, unit: Unit): string {
       return `${value.toFixed(1)} MB`;
     case 'req/s':
       return `${Math.round(value)} req/s`;
+    case 'events/s':
+      return `${Math.round(value).toLocaleString('en-US')} events/s`;
     case 'pages/s':
       return `${Math.round(value)} pages/s`;
     case '%':

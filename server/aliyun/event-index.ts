@@ -25,21 +25,26 @@ const MAX_CACHED_VIEWS = 400;
  * and a slice — even for the device with 50,000+ events.
  */
 export function createEventIndex(fleet: AliyunFleet) {
-  const views = new Map<string, readonly AliyunEventRecord[]>();
+  // Each view remembers the history it was filtered from: a live device's history grows (a new
+  // array), and its views are filtered again.
+  const views = new Map<
+    string,
+    { source: readonly AliyunEventRecord[]; filtered: readonly AliyunEventRecord[] }
+  >();
 
   function view(iotId: string, eventType: AliyunEventType | null, identifier: string | null) {
     const key = `${iotId}\u0000${eventType ?? ''}\u0000${identifier ?? ''}`;
+    const source = fleet.events(iotId);
     const cached = views.get(key);
-    if (cached) return cached;
-    const filtered = fleet
-      .events(iotId)
-      .filter(
-        (record) =>
-          (eventType === null || record.eventType === eventType) &&
-          (identifier === null ? record.module === null : record.identifier === identifier),
-      );
-    if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
-    views.set(key, filtered);
+    if (cached?.source === source) return cached.filtered;
+    const filtered = source.filter(
+      (record) =>
+        (eventType === null || record.eventType === eventType) &&
+        (identifier === null ? record.module === null : record.identifier === identifier),
+    );
+    if (!cached && views.size >= MAX_CACHED_VIEWS)
+      views.delete(views.keys().next().value as string);
+    views.set(key, { source, filtered });
     return filtered;
   }
 

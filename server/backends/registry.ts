@@ -26,8 +26,10 @@ export function buildBackends(
   const maxBodyBytes = config.upstreamMaxBodyBytes;
 
   if (config.demo) {
-    const pelionFleet = generatePelionFleet({ now: now() });
-    const aliyunFleet = generateAliyunFleet({ now: now() });
+    // The live demo devices read the same clock: an event every 2 s from this moment on.
+    const startedAt = now();
+    const pelionFleet = generatePelionFleet({ now: startedAt, clock: now });
+    const aliyunFleet = generateAliyunFleet({ now: startedAt, clock: now });
     if (options.warmDemo) warmDemoHistories(pelionFleet, aliyunFleet);
     const pelionSim = createPelionSimulator({
       fleet: pelionFleet,

@@ -76,6 +76,15 @@ export function generateDeviceEvents(
   return records;
 }
 
+/**
+ * One event of the product's default module, as a live device reports it at `time`: the pick
+ * depends only on `rng`, so a record seeded by its tick is the same on every call.
+ */
+export function singleEventRecord(product: ProductSpec, rng: Rng, time: number): AliyunEventRecord {
+  const pool = weightedPool(product).filter((candidate) => candidate.module === null);
+  return makeRecord(rng.pick(pool), rng, time);
+}
+
 function weightedPool(product: ProductSpec): Candidate[] {
   const candidates: Candidate[] = [
     ...product.events.filter((e) => e.identifier !== 'post').map((def) => ({ def, module: null })),

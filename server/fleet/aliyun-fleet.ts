@@ -1,6 +1,12 @@
 import { createRng, type Rng } from './prng.ts';
 import { ALIYUN_PRODUCTS, type ProductSpec } from './aliyun-products.ts';
-import { generateDeviceEvents, type AliyunEventRecord, type EventPlan } from './aliyun-events.ts';
+import {
+  generateDeviceEvents,
+  singleEventRecord,
+  type AliyunEventRecord,
+  type EventPlan,
+} from './aliyun-events.ts';
+import { liveSeries, liveTicksPassed, liveTickTime } from './live-ticks.ts';
 
 export type { AliyunEventRecord } from './aliyun-events.ts';
 export type { AliyunEventType, ProductSpec } from './aliyun-products.ts';
@@ -55,6 +61,8 @@ export const ALIYUN_NOTABLE_DEVICES = {
   tieHeavy: 'TieBurstTracker00000B00100',
   empty: 'EmptyStreetLight0000C00100',
   customModule: 'ModbusGateway0000000D00100',
+  /** DeviceName `live-meter`: a new event every 2 s while the server runs (live-ticks.ts). */
+  live: 'LiveMeter00000000000E00100',
 } as const;
 
 const DAY = 86_400_000;
@@ -80,8 +88,13 @@ interface Planned {
   plan: EventPlan;
 }
 
-export function generateAliyunFleet(options: { now: number; seed?: number }): AliyunFleet {
-  const { now, seed = 20180120 } = options;
+export function generateAliyunFleet(options: {
+  now: number;
+  seed?: number;
+  /** The clock live events are read from; without one (tests), live devices get no new events. */
+  clock?: () => number;
+}): AliyunFleet {
+  const { now, seed = 20180120, clock = () => now } = options;
   const rng = createRng(seed);
   const planned: Planned[] = [];
   const products: AliyunProduct[] = ALIYUN_PRODUCTS.map((spec, index) => {
@@ -107,6 +120,23 @@ export function generateAliyunFleet(options: { now: number; seed?: number }): Al
   );
   const productByKey = new Map(products.map((p) => [p.productKey, p]));
   const histories = new Map<string, readonly AliyunEventRecord[]>();
+  const history = (iotId: string): readonly AliyunEventRecord[] => {
+    const entry = byIotId.get(iotId);
+    const product = entry && productByKey.get(entry.device.productKey);
+    return entry && product
+      ? generateDeviceEvents(product, createRng(`${seed}:${iotId}`), now, entry.plan)
+      : [];
+  };
+  const liveProduct = productByKey.get(ALIYUN_PRODUCTS[0]!.productKey)!;
+  const liveEvents = liveSeries(
+    () => history(ALIYUN_NOTABLE_DEVICES.live),
+    (k) =>
+      singleEventRecord(
+        liveProduct,
+        createRng(`${seed}:${ALIYUN_NOTABLE_DEVICES.live}:${k}`),
+        liveTickTime(now, k),
+      ),
+  );
 
   return {
     now,
@@ -115,16 +145,12 @@ export function generateAliyunFleet(options: { now: number; seed?: number }): Al
     findDevice: (iotId) => byIotId.get(iotId)?.device,
     findDeviceByName: (productKey, deviceName) => byName.get(`${productKey}/${deviceName}`),
     events(iotId) {
+      if (iotId === ALIYUN_NOTABLE_DEVICES.live) return liveEvents(liveTicksPassed(now, clock()));
       const cached = histories.get(iotId);
       if (cached) return cached;
-      const entry = byIotId.get(iotId);
-      const product = entry && productByKey.get(entry.device.productKey);
-      const history =
-        entry && product
-          ? generateDeviceEvents(product, createRng(`${seed}:${iotId}`), now, entry.plan)
-          : [];
-      histories.set(iotId, history);
-      return history;
+      const built = history(iotId);
+      histories.set(iotId, built);
+      return built;
     },
   };
 }
@@ -202,6 +228,15 @@ function notableDevices(now: number): Planned[] {
         nickname: 'Modbus gateway',
       }),
       plan: { recent: 2_000, old: 300, burstChance: 0.05, maxBurst: 8 },
+    },
+    {
+      device: makeDevice(meter, {
+        ...common,
+        iotId: ALIYUN_NOTABLE_DEVICES.live,
+        deviceName: 'live-meter',
+        nickname: 'Live meter',
+      }),
+      plan: { recent: 120, old: 0, burstChance: 0, maxBurst: 1 },
     },
   ];
 }

@@ -12,12 +12,15 @@ import { generateDevices, type GeneratedDevice } from './pelion-devices.ts';
 import { generateHistory } from './pelion-history.ts';
 import { deviceIndexOfEventId, pelionDeviceId } from './pelion-ids.ts';
 import type { PelionDeviceRecord, StoredPelionEvent } from './pelion-model.ts';
+import { liveSeries, liveTicksPassed } from './live-ticks.ts';
+import { liveDeviceOf, liveTickEvent } from './pelion-live.ts';
 
 export type { PelionDeviceRecord, PelionEventRecord, StoredPelionEvent } from './pelion-model.ts';
 export { pelionTimestamp, toWireEvent, wireEventJson } from './pelion-model.ts';
 
 /** The seed of the demo (the date of the API doc's sample event, 2019-07-18). */
 export const PELION_DEFAULT_SEED = 20190718;
+/** The seeded fleet; the live device (`live-sensor-001`) comes after it, as one more. */
 export const PELION_FLEET_SIZE = 320;
 
 export interface PelionFleet {
@@ -53,6 +56,8 @@ export interface NotableDevices {
   legacy: string;
   /** "unprovisioned-kit-001": unenrolled, no events at all. */
   noEvents: string;
+  /** "live-sensor-001": a new event every 2 s while the server runs (see live-ticks.ts). */
+  live: string;
 }
 
 const seedOffsetMs = (seed: number): number => hashSeed(`device-ids:${seed}`) % 1_000_000_000;
@@ -68,22 +73,48 @@ export function notableDevicesFor(seed: number): NotableDevices {
     legacy: id(6),
     emptyName: id(7),
     noEvents: id(8),
+    live: id(PELION_FLEET_SIZE),
   };
 }
 
 /** The notable devices of the default demo fleet (`PELION_DEFAULT_SEED`), whatever `now` is. */
 export const NOTABLE_PELION_DEVICES: NotableDevices = notableDevicesFor(PELION_DEFAULT_SEED);
 
-export function generatePelionFleet(options: { now: number; seed?: number }): PelionFleet {
+export function generatePelionFleet(options: {
+  now: number;
+  seed?: number;
+  /** The clock live events are read from; without one (tests), live devices get no new events. */
+  clock?: () => number;
+}): PelionFleet {
   const seed = options.seed ?? PELION_DEFAULT_SEED;
   const now = options.now;
-  const generated = generateDevices(createRng(seed), seedOffsetMs(seed), PELION_FLEET_SIZE, now);
+  const clock = options.clock ?? (() => now);
+  const seeded = generateDevices(createRng(seed), seedOffsetMs(seed), PELION_FLEET_SIZE, now);
+  const live = liveDeviceOf(seeded[0]!.record, seedOffsetMs(seed), PELION_FLEET_SIZE, now);
+  const generated = [...seeded, live];
   const byId = new Map<string, GeneratedDevice>(generated.map((d) => [d.record.id, d]));
   const byIndex = generated;
   const histories = new Map<string, StoredPelionEvent[]>();
-  let all: StoredPelionEvent[] | null = null;
+  let seededAll: StoredPelionEvent[] | null = null;
+  let all: { live: readonly StoredPelionEvent[]; merged: StoredPelionEvent[] } | null = null;
+
+  const liveHistory = () => {
+    const history = generateHistory(live, seed);
+    return {
+      history,
+      series: liveSeries(
+        () => history,
+        (k) => liveTickEvent(live, now, history.length, k),
+      ),
+    };
+  };
+  let liveEvents: ReturnType<typeof liveHistory> | null = null;
 
   const eventsOf = (deviceId: string): readonly StoredPelionEvent[] => {
+    if (deviceId === live.record.id) {
+      liveEvents ??= liveHistory();
+      return liveEvents.series(liveTicksPassed(now, clock()));
+    }
     const cached = histories.get(deviceId);
     if (cached) return cached;
     const device = byId.get(deviceId);
@@ -112,8 +143,10 @@ export function generatePelionFleet(options: { now: number; seed?: number }): Pe
       return events[at]?.key === id ? events[at] : undefined;
     },
     allEvents() {
-      all ??= mergeSortedEvents(generated.map((d) => eventsOf(d.record.id)));
-      return all;
+      seededAll ??= mergeSortedEvents(seeded.map((d) => eventsOf(d.record.id)));
+      const liveNow = eventsOf(live.record.id);
+      if (all?.live !== liveNow) all = { live: liveNow, merged: mergeTwo(seededAll, liveNow) };
+      return all.merged;
     },
     notable: notableDevicesFor(seed),
   };

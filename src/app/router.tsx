@@ -101,6 +101,14 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
               },
             },
             {
+              path: paths.fleetEvents.pattern,
+              lazy: {
+                Component: async () =>
+                  (await import('../features/events/fleet/fleet-events-route.tsx'))
+                    .FleetEventsRoute,
+              },
+            },
+            {
               path: paths.device.pattern,
               loader: async ({ params }) => {
                 const adapter = await adapterOf(params);

@@ -84,9 +84,14 @@ export interface DeviceEvent {
   payload?: unknown;
   /** The full wire record, for the details panel. */
   raw: unknown;
+  /** The device that reported it, when the record says (fleet-wide lists need it). */
+  deviceId?: string;
 }
 
 export type SortOrder = 'asc' | 'desc';
+
+/** A query across the whole fleet: the same filters without a device. */
+export type FleetEventQuery = Omit<EventQuery, 'deviceId'>;
 
 export interface EventQuery {
   deviceId: string;
@@ -146,6 +151,11 @@ export interface BackendAdapter {
   readonly info: BackendInfo;
   /** What this kind calls its levels and event fields; the Event log renders from it. */
   readonly vocabulary: EventVocabulary;
+  /**
+   * Requests per second the backend allows this client, for work that pages on its own (an
+   * export); absent → no documented limit.
+   */
+  readonly requestsPerSecond?: number;
   /** Status filter and sort choices for the device list; absent → free-text status, no sort. */
   readonly deviceListOptions?: DeviceListOptions;
   listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;
@@ -153,6 +163,16 @@ export interface BackendAdapter {
   /** One page of a device's events; `pageSize` is a hint the adapter clamps to the API's limits. */
   listEvents(
     query: EventQuery,
+    cursor: Cursor | null,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<EventPage>;
+  /**
+   * One page of every device's events (the fleet-wide feed); absent when the backend's API has no
+   * query across devices.
+   */
+  listFleetEvents?(
+    query: FleetEventQuery,
     cursor: Cursor | null,
     pageSize: number,
     signal?: AbortSignal,

@@ -26,6 +26,11 @@ export const paths = {
     href: (backendId: string, deviceId: string) =>
       `/${segment(backendId)}/devices/${segment(deviceId)}`,
   },
+  /** Every device's events (backends whose API lists across devices). */
+  fleetEvents: {
+    pattern: '/:backendId/events',
+    href: (backendId: string, search = '') => `/${segment(backendId)}/events${search}`,
+  },
   /** One route for the log with and without an open event. */
   eventLog: {
     pattern: '/:backendId/devices/:deviceId/events/:eventId?',
@@ -44,7 +49,14 @@ export type AppPath =
   | { route: 'notFound'; params: { backendId: string } };
 
 /** Most specific first, as the router ranks them. */
-const MATCH_ORDER: readonly AppRoute[] = ['eventLog', 'device', 'devices', 'backend', 'home'];
+const MATCH_ORDER: readonly AppRoute[] = [
+  'eventLog',
+  'device',
+  'devices',
+  'fleetEvents',
+  'backend',
+  'home',
+];
 
 function decode(part: string): string | null {
   try {

@@ -145,6 +145,9 @@ export function createAliyunAdapter(
   return {
     info,
     vocabulary: ALIYUN_VOCABULARY,
+    // 50 queries per second per account, shared by its RAM users; keep some for everyone else.
+    // https://www.alibabacloud.com/help/en/iot/product-overview/limits
+    requestsPerSecond: 40,
     deviceListOptions: ALIYUN_DEVICE_LIST_OPTIONS,
 
     listDevices: (query, cursor, signal) => directory.list(query, cursor, signal),

@@ -462,3 +462,25 @@ describe('Pelion adapter: devices', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('Pelion adapter: fleet-wide events', () => {
+  it('asks device-events without a device filter and says which device each event is from', async () => {
+    const calls = stubFetch(() =>
+      json({
+        object: 'list',
+        data: [event('016c03d40a4e00000000000100100001', 'UPD4_FAIL_101', 'FAIL')],
+        has_more: false,
+        total_count: 1,
+      }),
+    );
+    const adapter = createPelionAdapter(info);
+    const page = await adapter.listFleetEvents!({ levels: ['FAIL'], order: 'desc' }, null, 200);
+    const params = calls[0]!.url.searchParams;
+    expect(calls[0]!.url.pathname).toBe('/api/demo-pelion/v3/device-events');
+    expect(params.has('device_id__eq')).toBe(false);
+    expect(params.get('event_type__nin')).toContain('UPD4_OK_100');
+    expect(page.events.map((e) => [e.id, e.deviceId])).toEqual([
+      ['016c03d40a4e00000000000100100001', DEVICE],
+    ]);
+  });
+});

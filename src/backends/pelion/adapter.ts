@@ -11,6 +11,7 @@ import {
   type DeviceQuery,
   type DeviceSortChoice,
   type EventPage,
+  type FleetEventQuery,
 } from '../types.ts';
 import { allColumnSorts, sortChoiceOf, sortDevices } from '../device-sort.ts';
 import { PELION_MAX_LIMIT, messageTypesOf, pelionUrls } from './requests.ts';
@@ -229,6 +230,40 @@ export function createPelionAdapter(
     };
   }
 
+  async function readEventList(
+    query: FleetEventQuery & { deviceId?: string },
+    cursor: Cursor | null,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<EventPage> {
+    const list = await getList(pelionUrls.eventList(info.id, query, cursor, pageSize), signal);
+    const types = messageTypesOf(query);
+    const events: DeviceEvent[] = [];
+    let lastId: string | null = null;
+    let malformed = 0;
+    for (const item of list.data) {
+      const record = readPelionEvent(item);
+      if (!record) {
+        // Nothing to show or link to; count it so the view can say so. The cursor still moves
+        // past it when the record has an id, or the next page would start before it again.
+        malformed += 1;
+        const rawId = rawRecordId(item);
+        if (rawId) lastId = rawId;
+        continue;
+      }
+      lastId = pelionEventId(record);
+      const event = mapPelionEvent(record);
+      // The cursor advances past dropped rows too, so a page may be short (even empty) with more to come.
+      if (!types || (types as string[]).includes(event.level)) events.push(event);
+    }
+    return {
+      events,
+      nextCursor: list.has_more ? lastId : null,
+      ...(typeof list.total_count === 'number' ? { totalCount: list.total_count } : {}),
+      ...(malformed > 0 ? { malformed } : {}),
+    };
+  }
+
   return {
     info,
     vocabulary: PELION_VOCABULARY,
@@ -264,34 +299,11 @@ export function createPelionAdapter(
       return mapPelionDevice(parseOrThrow(pelionDeviceSchema, body, 'device'));
     },
 
-    async listEvents(query, cursor, pageSize, signal): Promise<EventPage> {
-      const list = await getList(pelionUrls.eventList(info.id, query, cursor, pageSize), signal);
-      const types = messageTypesOf(query);
-      const events: DeviceEvent[] = [];
-      let lastId: string | null = null;
-      let malformed = 0;
-      for (const item of list.data) {
-        const record = readPelionEvent(item);
-        if (!record) {
-          // Nothing to show or link to; count it so the view can say so. The cursor still moves
-          // past it when the record has an id, or the next page would start before it again.
-          malformed += 1;
-          const rawId = rawRecordId(item);
-          if (rawId) lastId = rawId;
-          continue;
-        }
-        lastId = pelionEventId(record);
-        const event = mapPelionEvent(record);
-        // The cursor advances past dropped rows too, so a page may be short (even empty) with more to come.
-        if (!types || (types as string[]).includes(event.level)) events.push(event);
-      }
-      return {
-        events,
-        nextCursor: list.has_more ? lastId : null,
-        ...(typeof list.total_count === 'number' ? { totalCount: list.total_count } : {}),
-        ...(malformed > 0 ? { malformed } : {}),
-      };
-    },
+    listEvents: (query, cursor, pageSize, signal) => readEventList(query, cursor, pageSize, signal),
+
+    // The same API without a device filter lists every device's events.
+    listFleetEvents: (query, cursor, pageSize, signal) =>
+      readEventList(query, cursor, pageSize, signal),
 
     async getEvent(deviceId, eventId, signal) {
       const body = await getOne(pelionUrls.event(info.id, eventId), signal);

@@ -50,6 +50,7 @@ export function mapPelionEvent(event: PelionEvent): DeviceEvent {
       : {}),
     ...(event.data !== undefined ? { payload: event.data } : {}),
     raw: event,
+    ...(event.device_id ? { deviceId: event.device_id } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Cursor, EventQuery } from '../types.ts';
+import type { Cursor, EventQuery, FleetEventQuery } from '../types.ts';
 import { MESSAGE_TYPES, codesOtherThan, type MessageType } from './event-codes.ts';
 
 /**
@@ -34,18 +34,21 @@ export function queryString(params: Array<[string, string]>): string {
 }
 
 /** The Message types to request, or null when the query means "all". */
-export function messageTypesOf(query: EventQuery): MessageType[] | null {
+export function messageTypesOf(query: Pick<EventQuery, 'levels'>): MessageType[] | null {
   const wanted = MESSAGE_TYPES.filter((type) => query.levels.includes(type));
   return wanted.length === 0 || wanted.length === MESSAGE_TYPES.length ? null : wanted;
 }
 
+/** `deviceId` absent: every device's events (the API lists the whole account without the filter). */
 export function eventListParams(
-  query: EventQuery,
+  query: FleetEventQuery & { deviceId?: string },
   cursor: Cursor | null,
   pageSize: number,
 ): Array<[string, string]> {
   const params: Array<[string, string]> = [
-    ['device_id__eq', query.deviceId],
+    ...(query.deviceId === undefined
+      ? []
+      : [['device_id__eq', query.deviceId] as [string, string]]),
     ['order', query.order === 'asc' ? 'ASC' : 'DESC'],
     ['limit', String(clampLimit(pageSize))],
   ];
@@ -73,6 +76,11 @@ export const pelionUrls = {
     `${pelionApiBase(backendId)}/devices/${encodeURIComponent(deviceId)}`,
   event: (backendId: string, eventId: string) =>
     `${pelionApiBase(backendId)}/device-events/${encodeURIComponent(eventId)}`,
-  eventList: (backendId: string, query: EventQuery, cursor: Cursor | null, pageSize: number) =>
+  eventList: (
+    backendId: string,
+    query: FleetEventQuery & { deviceId?: string },
+    cursor: Cursor | null,
+    pageSize: number,
+  ) =>
     `${pelionApiBase(backendId)}/device-events?${queryString(eventListParams(query, cursor, pageSize))}`,
 };

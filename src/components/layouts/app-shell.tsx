@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
@@ -34,6 +35,14 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
             Fleetlog
           </a>
           <div className="flex min-w-0 items-center gap-3">
+            {known && currentBackendId !== null && (
+              <Link
+                to={paths.fleetEvents.href(currentBackendId)}
+                className="text-sm whitespace-nowrap text-sky-800 underline-offset-2 hover:underline"
+              >
+                Fleet events
+              </Link>
+            )}
             {backends.length > 0 ? (
               <SelectField
                 label="Backend"

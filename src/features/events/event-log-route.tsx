@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
@@ -19,7 +19,13 @@ import { FailureStepButtons } from './components/failure-step-buttons.tsx';
 import { useShowInContext } from './hooks/use-show-in-context.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
+import type { RowScroller } from './hooks/use-fixed-rows.ts';
+import { ExportMenu } from './export/export-menu.tsx';
+import { useExport } from './export/use-export.ts';
+import { LiveControls } from './live/live-controls.tsx';
+import { useLiveTail } from './live/use-live-tail.ts';
 import { formatEventTime } from './utils/format-time.ts';
+import { serialiseEventLogSearch } from './utils/event-log-search.ts';
 import { retentionOf } from './utils/retention.ts';
 
 // Only a view with an open event needs the panel: keep it out of the script a plain Event log
@@ -55,6 +61,15 @@ export function EventLogRoute() {
     linked: detail.data,
     held: eventWindow.events,
     listSettled: query.isSuccess && !query.isFetchingNextPage && !query.isFetchingPreviousPage,
+  });
+  const scrollerRef = useRef<RowScroller | null>(null);
+  const tail = useLiveTail({ adapter, deviceId, filters, live: search.live, scrollerRef });
+  const exporter = useExport({
+    adapter,
+    deviceId,
+    filters,
+    needle: search.q,
+    viewSearch: serialiseEventLogSearch(vocabulary, { ...search, live: false }),
   });
   const definitions = useEventDefinitions(adapter, deviceId);
   const listedEvent =
@@ -130,6 +145,15 @@ export function EventLogRoute() {
           formatTime={formatTime}
         />
         <FailureStepButtons onStep={failureSteps.step} />
+        <LiveControls
+          tail={tail}
+          live={search.live}
+          newestFirst={search.order === 'desc'}
+          onLiveChange={(live) =>
+            update(live ? { live, order: 'desc' } : { live }, { replace: true })
+          }
+        />
+        <ExportMenu exporter={exporter} />
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -155,6 +179,7 @@ export function EventLogRoute() {
           scrollTargetId={eventId}
           onOpen={links.openDetails}
           onVisibleRangeChange={onVisibleRangeChange}
+          scrollerRef={scrollerRef}
         />
         {eventId !== undefined && !hydrated && detailsLoading}
         {eventId !== undefined && hydrated && (

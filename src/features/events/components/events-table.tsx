@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { FocusEvent } from 'react';
+import type { FocusEvent, RefObject } from 'react';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { eventColumnsFor } from './event-columns.tsx';
-import { useFixedRows } from '../hooks/use-fixed-rows.ts';
+import { useFixedRows, type RowScroller } from '../hooks/use-fixed-rows.ts';
 import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
 
 export interface EventRows {
@@ -36,6 +36,8 @@ export interface EventsTableProps {
   scrollTargetId: string | undefined;
   onOpen: (event: DeviceEvent) => void;
   onVisibleRangeChange: (first: number, last: number) => void;
+  /** Filled with the list's scroller, for a caller that keeps the reader's place (live tail). */
+  scrollerRef?: RefObject<RowScroller | null>;
 }
 
 // A few rows past each edge cover a wheel or arrow-key step; every extra row is DOM to create,
@@ -58,6 +60,7 @@ export function EventsTable({
   scrollTargetId,
   onOpen,
   onVisibleRangeChange,
+  scrollerRef,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useFixedRows({
@@ -68,6 +71,9 @@ export function EventsTable({
     initialHeight: 640,
   });
   const { first, last, scroller } = virtual;
+  useLayoutEffect(() => {
+    if (scrollerRef) scrollerRef.current = scroller;
+  }, [scrollerRef, scroller]);
 
   useEffect(() => {
     onVisibleRangeChange(first, last);

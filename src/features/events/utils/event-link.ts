@@ -17,6 +17,8 @@ export function eventLinkSearch(search: EventLogSearch, eventTime: number): Even
     to: new Date(eventTime + EVENT_LINK_MARGIN_MS).toISOString(),
     q: undefined,
     at: undefined,
+    // A pinned range has no newest end to follow.
+    live: false,
   };
 }
 

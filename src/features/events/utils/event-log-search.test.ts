@@ -20,7 +20,7 @@ describe('event log link parameters', () => {
 
   it('reads every parameter of a full link, levels named by the vocabulary', () => {
     const { search, dropped } = parse(
-      'severity=critical,minor&alarm=PSU_FAILED&from=now-24h&to=2026-01-31T12:00:00.250Z&order=asc&q=%20manifest%20&tz=utc',
+      'severity=critical,minor&alarm=PSU_FAILED&from=now-24h&to=2026-01-31T12:00:00.250Z&order=asc&q=%20manifest%20&tz=utc&live=1',
     );
     expect(dropped).toEqual([]);
     expect(search).toEqual({
@@ -31,6 +31,7 @@ describe('event log link parameters', () => {
       order: 'asc',
       q: 'manifest',
       tz: 'utc',
+      live: true,
     });
   });
 
@@ -43,6 +44,7 @@ describe('event log link parameters', () => {
     ['to', '2026-01-31T12:00:00', 'to'],
     ['order', 'sideways', 'order'],
     ['tz', 'mars', 'tz'],
+    ['live', 'yes', 'live'],
   ] as const)('drops %s=%s with a report and keeps the default', (param, value, key) => {
     const { search, dropped } = parse(`${param}=${encodeURIComponent(value)}&q=kept`);
     expect(dropped).toEqual([{ param, value }]);

@@ -25,6 +25,8 @@ export interface EventLogSearch {
   tz: TimeZoneSetting;
   /** `at`: an ISO 8601 instant the log opens at (see `seekQueries`). */
   at?: string;
+  /** `live=1`: newer events are added as they arrive. */
+  live: boolean;
 }
 
 export const EVENT_LOG_DEFAULTS: EventLogSearch = {
@@ -35,6 +37,7 @@ export const EVENT_LOG_DEFAULTS: EventLogSearch = {
   order: 'desc',
   q: undefined,
   tz: 'local',
+  live: false,
 };
 
 // zod/mini: classic zod cannot be tree-shaken and cost ~11 KB gzip of the deep-link budget.
@@ -59,6 +62,7 @@ const COMMON_PARAMS = {
   order: z._default(z.enum(['desc', 'asc']), 'desc'),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   tz: z._default(z.enum(['local', 'utc']), 'local'),
+  live: z.optional(z.literal('1')),
 };
 
 /** The URL parameters of one vocabulary's Event log, by name. */
@@ -116,6 +120,7 @@ export function parseEventLogSearch(
     order: values.order as SortOrder,
     q: values.q as string | undefined,
     tz: values.tz as TimeZoneSetting,
+    live: values.live === '1',
   };
   if (values.at !== undefined) search.at = values.at as string;
   return { search, dropped };
@@ -136,6 +141,7 @@ export function eventLogSearchParams(
     q: search.q,
     tz: search.tz,
     at: search.at,
+    live: search.live ? '1' : undefined,
   });
   return toSearchParams(values, { order: EVENT_LOG_DEFAULTS.order, tz: EVENT_LOG_DEFAULTS.tz });
 }

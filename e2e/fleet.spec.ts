@@ -1,0 +1,54 @@
+/** The fleet-wide feed: every device's events from the Pelion API without a device filter. */
+import { expect, test } from '@playwright/test';
+import { EVENT_CODES_BY_MESSAGE_TYPE } from '../src/backends/pelion/event-codes.ts';
+
+const FAIL_CODES = EVENT_CODES_BY_MESSAGE_TYPE.FAIL.map((info) => info.code);
+
+test('lists failures across devices, newest first, each linking to its device’s log at that event', async ({
+  page,
+  request,
+}) => {
+  // Before the live device's ticks, so the list does not move while it is compared.
+  const to = new Date(Date.now() - 60_000).toISOString();
+  const answer = await request.get(
+    `/api/demo-pelion/v3/device-events?${new URLSearchParams({
+      order: 'DESC',
+      limit: '30',
+      event_type__in: FAIL_CODES.join(','),
+      date_time__lte: to,
+    })}`,
+  );
+  const { data } = (await answer.json()) as {
+    data: Array<{ id: string; device_id: string; event_type_description: string }>;
+  };
+  const expected = data.filter((event) => event.event_type_description === 'FAIL').slice(0, 20);
+  expect(new Set(expected.map((event) => event.device_id)).size).toBeGreaterThan(1);
+
+  await page.goto(`/demo-pelion/events?type=FAIL&to=${encodeURIComponent(to)}`);
+  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  await expect(rows.first()).toBeVisible();
+  const shown = await rows.evaluateAll((elements) =>
+    elements.slice(0, 20).map((row) => (row as HTMLElement).dataset.eventId),
+  );
+  expect(shown).toEqual(expected.map((event) => event.id));
+
+  const first = expected[0]!;
+  const link = rows.first().getByRole('link');
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(
+    new RegExp(`^/demo-pelion/devices/${first.device_id}/events/${first.id}\\?.*from=.*to=`),
+  );
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/devices/${first.device_id}/events/${first.id}`));
+  await expect(
+    page.getByRole('grid', { name: 'Events' }).locator(`[data-event-id="${first.id}"]`),
+  ).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) => {
+  await page.goto('/demo-aliyun/devices');
+  await page.getByRole('link', { name: 'Fleet events' }).click();
+  await expect(page).toHaveURL(/\/demo-aliyun\/events$/);
+  await expect(page.getByText(/cannot list events across devices/)).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Events' })).toHaveCount(0);
+});

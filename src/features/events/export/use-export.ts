@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendAdapter } from '../../../backends/types.ts';
+import type { EventListFilters } from '../api/event-queries.ts';
+import { eventQueryFor, resolveRange } from '../api/first-page.ts';
+import { eventMatchesText } from '../utils/match-text.ts';
+import type { ExportProgress, ExportSink } from './export-events.ts';
+import { exportEvents } from './export-events.ts';
+import type { ExportFormat } from './export-format.ts';
+import { exportFileName } from './export-format.ts';
+import { canPickFile, downloadSink, pickedFileSink } from './export-sinks.ts';
+
+export interface UseExportOptions {
+  adapter: BackendAdapter;
+  deviceId: string;
+  filters: EventListFilters;
+  /** `q`: the export keeps the events the view's text filter keeps. */
+  needle: string | undefined;
+  /** The view's search string, recorded in an NDJSON export. */
+  viewSearch: string;
+}
+
+export interface ExportRun extends ExportProgress {
+  format: ExportFormat;
+  fileName: string;
+  startedAt: number;
+  /** Milliseconds from the start to the last progress report. */
+  elapsedMs: number;
+}
+
+export interface ExportState {
+  running: ExportRun | null;
+  message: string;
+  start: (format: ExportFormat) => void;
+  cancel: () => void;
+}
+
+/** Runs one export at a time for the Event log's current view; Cancel stops it and its requests. */
+export function useExport({
+  adapter,
+  deviceId,
+  filters,
+  needle,
+  viewSearch,
+}: UseExportOptions): ExportState {
+  const [running, setRunning] = useState<ExportRun | null>(null);
+  const [message, setMessage] = useState('');
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(
+    (format: ExportFormat) => {
+      if (controller.current) return;
+      const range = resolveRange(filters, Date.now());
+      const context = {
+        backendId: adapter.info.id,
+        deviceId,
+        view: viewSearch,
+        ...range,
+      };
+      const fileName = exportFileName(context, format);
+      const abort = new AbortController();
+      controller.current = abort;
+      const run: ExportRun = {
+        format,
+        fileName,
+        startedAt: performance.now(),
+        elapsedMs: 0,
+        events: 0,
+        pages: 0,
+        total: null,
+      };
+      setMessage('');
+      setRunning(run);
+      // The save dialog needs the click's user activation: ask for it before anything else.
+      const sinkReady: Promise<ExportSink | null> = canPickFile()
+        ? pickedFileSink(fileName, format)
+        : Promise.resolve(downloadSink(fileName, format));
+      const text = needle?.trim();
+      void sinkReady
+        .then(async (sink) => {
+          if (!sink) {
+            setMessage('Export cancelled.');
+            return;
+          }
+          const done = await exportEvents({
+            adapter,
+            query: { ...eventQueryFor(deviceId, filters, range), order: filters.order },
+            format,
+            context,
+            keep: text ? (event) => eventMatchesText(event, text) : undefined,
+            sink,
+            signal: abort.signal,
+            onProgress: (progress) =>
+              setRunning({ ...run, ...progress, elapsedMs: performance.now() - run.startedAt }),
+          });
+          setMessage(
+            `Exported ${done.events.toLocaleString('en-US')} events to ${fileName} (${done.pages} pages).`,
+          );
+        })
+        .catch((error: unknown) => {
+          setMessage(
+            abort.signal.aborted
+              ? 'Export cancelled.'
+              : `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        })
+        .finally(() => {
+          controller.current = null;
+          setRunning(null);
+        });
+    },
+    [adapter, deviceId, filters, needle, viewSearch],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { running, message, start, cancel };
+}

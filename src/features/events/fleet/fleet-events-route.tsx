@@ -1,0 +1,159 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { BackendAdapter, DeviceEvent } from '../../../backends/types.ts';
+import { useBackend } from '../../../backends/use-backend.ts';
+import { levelDescription } from '../../../backends/vocabulary.ts';
+import { DroppedParamsNotice } from '../../../components/ui/dropped-params-notice.tsx';
+import { paths } from '../../../config/paths.ts';
+import { formatCount } from '../../../lib/format-count.ts';
+import type { EventListFilters } from '../api/event-queries.ts';
+import { eventQueries } from '../api/event-queries.ts';
+import { pageSizeFor, resolveRange } from '../api/first-page.ts';
+import { EventLogToolbar } from '../components/event-log-toolbar.tsx';
+import { LevelBadge } from '../components/level-badge.tsx';
+import { useEventLogSearch } from '../hooks/use-event-log-search.ts';
+import { eventLinkSearch } from '../utils/event-link.ts';
+import { serialiseEventLogSearch, type EventLogSearch } from '../utils/event-log-search.ts';
+import { formatEventTime } from '../utils/format-time.ts';
+
+type FleetLister = Required<Pick<BackendAdapter, 'listFleetEvents'>>['listFleetEvents'];
+
+function fleetEventsQuery(adapter: BackendAdapter, list: FleetLister, filters: EventListFilters) {
+  return infiniteQueryOptions({
+    queryKey: [...eventQueries.all(adapter.info.id), 'fleet', filters] as const,
+    queryFn: async ({ pageParam, signal }) => {
+      const range = pageParam.range ?? resolveRange(filters, Date.now());
+      const page = await list(
+        { levels: filters.levels, code: filters.code, ...range, order: filters.order },
+        pageParam.cursor,
+        pageSizeFor(adapter.info),
+        signal,
+      );
+      return { ...page, range };
+    },
+    initialPageParam: {
+      cursor: null as string | null,
+      range: null as ReturnType<typeof resolveRange> | null,
+    },
+    getNextPageParam: (last) =>
+      last.nextCursor === null ? undefined : { cursor: last.nextCursor, range: last.range },
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** `/:backendId/events`: every device's events, newest first, each linking to its device's log. */
+export function FleetEventsRoute() {
+  const { info, adapter } = useBackend();
+  const { search, dropped, filters, update } = useEventLogSearch(adapter);
+  const list = adapter.listFleetEvents?.bind(adapter);
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-xl font-semibold">Events across the fleet</h1>
+      {list ? (
+        <>
+          <EventLogToolbar
+            capabilities={{ ...info.capabilities, codeFilter: false }}
+            vocabulary={adapter.vocabulary}
+            search={search}
+            update={update}
+            definitions={undefined}
+            onCopyLink={() => void navigator.clipboard?.writeText(window.location.href)}
+            copyMessage=""
+          />
+          <DroppedParamsNotice dropped={dropped} />
+          <FleetEvents adapter={adapter} list={list} filters={filters} search={search} />
+        </>
+      ) : (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {info.label} cannot list events across devices: its API only answers for one device at a
+          time. Open a device from the{' '}
+          <Link className="underline" to={paths.devices.href(info.id)}>
+            device list
+          </Link>{' '}
+          to read its Event log.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface FleetEventsProps {
+  adapter: BackendAdapter;
+  list: FleetLister;
+  filters: EventListFilters;
+  search: EventLogSearch;
+}
+
+function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
+  const query = useInfiniteQuery(fleetEventsQuery(adapter, list, filters));
+  const events = query.data?.pages.flatMap((page) => page.events) ?? [];
+  const total = query.data?.pages[0]?.totalCount;
+  const linkTo = (event: DeviceEvent) =>
+    paths.eventLog.href(
+      adapter.info.id,
+      event.deviceId ?? '',
+      event.id,
+      serialiseEventLogSearch(adapter.vocabulary, eventLinkSearch(search, event.time)),
+    );
+  return (
+    <>
+      <p role="status" className="text-sm text-slate-700">
+        {query.isPending
+          ? 'Loading events…'
+          : query.isError
+            ? `Could not load events: ${query.error.message}`
+            : `${formatCount(events.length)}${total === undefined ? '' : ` of ${formatCount(total)}`} events loaded${
+                query.hasNextPage ? '' : '. End of log'
+              }`}
+      </p>
+      <div role="grid" aria-label="Events" className="rounded-md border border-slate-200 bg-white">
+        <div
+          role="row"
+          className="grid grid-cols-[14rem_16rem_6rem_1fr] gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold text-slate-600"
+        >
+          <div role="columnheader">Time</div>
+          <div role="columnheader">Device</div>
+          <div role="columnheader">{adapter.vocabulary.levels.title}</div>
+          <div role="columnheader">Event</div>
+        </div>
+        {events.map((event) => (
+          <div
+            key={event.id}
+            role="row"
+            data-event-id={event.id}
+            className="grid grid-cols-[14rem_16rem_6rem_1fr] gap-3 border-b border-slate-100 px-3 py-1.5 text-sm"
+          >
+            <div role="gridcell">
+              <Link className="text-blue-800 underline" to={linkTo(event)}>
+                {formatEventTime(event.time, search.tz)}
+              </Link>
+            </div>
+            <div role="gridcell" className="truncate font-mono text-xs">
+              {event.deviceId}
+            </div>
+            <div role="gridcell">
+              <LevelBadge
+                level={levelDescription(adapter.vocabulary, event.level)}
+                rawLevel={event.rawLevel}
+              />
+            </div>
+            <div role="gridcell" className="truncate">
+              {event.code} — {event.description}
+            </div>
+          </div>
+        ))}
+      </div>
+      {query.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+          className="self-start rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+        >
+          Load more events
+        </button>
+      )}
+    </>
+  );
+}
