@@ -1,5 +1,5 @@
 /**
- * The server renders event times in its own zone; an operator's browser is usually in another one.
+ * The server renders event times (rows, and other times marked `data-local-time`) in its own zone; an operator's browser is usually in another one.
  * This inline script, placed right after the server-rendered rows, rewrites each row's time in the
  * browser's zone before the app has loaded, exactly as `formatEventTime(ms, 'local')` writes it
  * (src/features/events/utils/format-time.ts; local-times.test.ts compares the two across zones).
@@ -18,7 +18,9 @@ export const LOCAL_TIMES_SCRIPT = `(function () {
       pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds()) + '.' +
       pad(date.getMilliseconds(), 3);
   }
-  var cells = document.querySelectorAll('#root [data-event-id] time[datetime]');
+  var cells = document.querySelectorAll(
+    '#root [data-event-id] time[datetime], #root time[datetime][data-local-time]'
+  );
   for (var i = 0; i < cells.length; i++) {
     cells[i].textContent = format(Date.parse(cells[i].getAttribute('datetime')));
   }

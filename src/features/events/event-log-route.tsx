@@ -48,7 +48,10 @@ export function EventLogRoute() {
     eventId === undefined ? undefined : eventWindow.events.find((event) => event.id === eventId);
   const openEvent = detail.data ?? listedEvent ?? (detail.isPending ? undefined : detail.data);
 
-  const [now] = useState(() => Date.now());
+  // The moment the list was read (on the server, for a server-rendered page: its cache comes
+  // along), so the retention start the status names is the same on both sides.
+  const [mountedAt] = useState(() => Date.now());
+  const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
 
