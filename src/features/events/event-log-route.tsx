@@ -1,14 +1,15 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
 import { useHydrated } from '../../lib/use-hydrated.ts';
+import { useShortcut } from '../../lib/use-shortcut.ts';
 import { useEventDetail } from './api/get-event.ts';
 import { useEventDefinitions } from './api/list-event-definitions.ts';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
 import { EventLogStatus } from './components/event-log-status.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
-import { EventsTable } from './components/events-table.tsx';
+import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
 import { useEventLinks } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
@@ -62,6 +63,22 @@ export function EventLogRoute() {
     else void query.refetch();
   }, [query, pages]);
 
+  // Closing details (Close or Escape) hands focus back to the event's row, not to <body>.
+  const table = useRef<EventsTableHandle>(null);
+  const { closeDetails } = links;
+  const closeAndFocusRow = useCallback(() => {
+    closeDetails();
+    table.current?.focusEvent(eventId);
+  }, [closeDetails, eventId]);
+  // j/k with focus outside the grid: into the grid, on its current row (the rows handle them
+  // themselves once focused).
+  useShortcut('nextRow', () => table.current?.focusEvent(undefined));
+  useShortcut('previousRow', () => table.current?.focusEvent(undefined));
+  const endOfLog = query.isSuccess && !query.hasNextPage;
+  const totalRows = matches
+    ? matches.length
+    : (eventWindow.totalCount ?? (endOfLog ? eventWindow.rowCount : undefined));
+
   const tzLabel = useTimeZoneLabel(search.tz);
   // The details panel is code of its own: a server-rendered first screen leaves it out (it cannot
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
@@ -93,7 +110,7 @@ export function EventLogRoute() {
           pending={query.isPending && !query.isError}
           loadedCount={eventWindow.rowCount}
           totalCount={eventWindow.totalCount}
-          endOfLog={query.isSuccess && !query.hasNextPage}
+          endOfLog={endOfLog}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
           textFilter={matches && search.q ? { needle: search.q, matches: matches.length } : null}
           retentionStart={retentionStart}
@@ -114,6 +131,8 @@ export function EventLogRoute() {
       </div>
       <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
         <EventsTable
+          ref={table}
+          totalRows={totalRows}
           vocabulary={vocabulary}
           tz={search.tz}
           timeZoneLabel={tzLabel}
@@ -138,7 +157,7 @@ export function EventLogRoute() {
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
               eventLink={links.eventLink}
-              onClose={links.closeDetails}
+              onClose={closeAndFocusRow}
             />
           </Suspense>
         )}

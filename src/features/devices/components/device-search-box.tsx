@@ -30,6 +30,7 @@ export function DeviceSearchBox({ value, onSearch }: DeviceSearchBoxProps) {
       <input
         id={id}
         type="search"
+        data-search-shortcut=""
         value={text}
         placeholder="Part of a name or id"
         autoComplete="off"

@@ -18,6 +18,7 @@ export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
       Search loaded events
       <input
         type="search"
+        data-search-shortcut=""
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);
