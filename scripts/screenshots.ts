@@ -9,7 +9,6 @@ const origin = process.argv[2] ?? 'http://127.0.0.1:5173';
 const shots = [
   { file: 'docs/device-list.png', path: '/demo-pelion/devices', colorScheme: 'light' },
   { file: 'docs/device-list-dark.png', path: '/demo-pelion/devices', colorScheme: 'dark' },
-  { file: 'docs/device-list-aliyun-dark.png', path: '/demo-aliyun/devices', colorScheme: 'dark' },
 ] as const;
 
 const browser = await chromium.launch({

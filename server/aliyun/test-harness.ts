@@ -43,7 +43,7 @@ export function createAliyunServerFetch(options: {
   const fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
     // The caller's AbortSignal may come from jsdom, which Node's Request does not accept.
     const { signal: _signal, ...rest } = init;
-    return app.fetch(new Request(new URL(input, 'http://fleetlog.test'), rest));
+    return app.fetch(new Request(new URL(input, 'http://127.0.0.1'), rest));
   };
   return { fetch, fleet };
 }

@@ -49,17 +49,18 @@ export function setTheme(theme: Theme): void {
 
 /** Calls back when the theme may have changed: the toggle, the system, or another tab. */
 export function subscribeTheme(onChange: () => void): () => void {
-  const media = matchMedia(DARK_QUERY);
+  // Absent where nothing renders (jsdom in tests): the toggle and other tabs still work.
+  const media = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null;
   const onStorage = (event: StorageEvent) => {
     if (event.key !== STORAGE_KEY) return;
     applyStoredTheme();
     onChange();
   };
-  media.addEventListener('change', onChange);
+  media?.addEventListener('change', onChange);
   window.addEventListener(CHANGE_EVENT, onChange);
   window.addEventListener('storage', onStorage);
   return () => {
-    media.removeEventListener('change', onChange);
+    media?.removeEventListener('change', onChange);
     window.removeEventListener(CHANGE_EVENT, onChange);
     window.removeEventListener('storage', onStorage);
   };

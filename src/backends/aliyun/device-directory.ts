@@ -19,7 +19,9 @@ import {
  * QueryDevice carries neither firmware nor last-online time (the device page has them from
  * QueryDeviceDetail, one call per device). The directory adds them in batches: firmware from
  * BatchQueryDeviceDetail (100 devices of one product a call, 5 calls/s per account, so one call at
- * a time) and last online from BatchGetDeviceState (50 devices of any product a call).
+ * a time) and last online from BatchGetDeviceState (50 devices of any product a call). See
+ * https://www.alibabacloud.com/help/en/iot/developer-reference/api-da4b7d (BatchQueryDeviceDetail)
+ * and https://www.alibabacloud.com/help/en/iot/developer-reference/api-8088d7 (BatchGetDeviceState).
  */
 
 const PAGE_SIZE = 50;

@@ -42,7 +42,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
           <a
             href={paths.home.href()}
             className="text-lg font-semibold tracking-tight text-slate-900"
@@ -52,11 +52,13 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
             </span>
             Fleetlog
           </a>
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-3">
             {backends.length > 0 ? (
               <SelectField
                 label="Backend"
                 layout="inline"
+                // Shrinks on a phone rather than widening the page (the select then truncates).
+                className="min-w-0 [&>select]:min-w-0 [&>select]:flex-1"
                 value={known ? (currentBackendId ?? '') : ''}
                 onChange={(event) => onSwitchBackend(event.target.value)}
                 options={[
