@@ -8,6 +8,7 @@ import { useEventDetail } from './api/get-event.ts';
 import { useEventDefinitions } from './api/list-event-definitions.ts';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
 import { EventLogStatus } from './components/event-log-status.tsx';
+import { RangeNotice } from './components/range-notice.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
 import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
 import { useEventLinks } from './hooks/use-event-links.ts';
@@ -15,6 +16,7 @@ import { useEventLog } from './hooks/use-event-log.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import { formatEventTime } from './utils/format-time.ts';
+import { rangeProblemsOf } from './utils/range-problems.ts';
 import { retentionOf } from './utils/retention.ts';
 
 // Only a view with an open event needs the panel: keep it out of the script a plain Event log
@@ -54,6 +56,7 @@ export function EventLogRoute() {
   const [mountedAt] = useState(() => Date.now());
   const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
+  const rangeProblems = rangeProblemsOf(search, info.capabilities.retentionDays, now);
   const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
@@ -97,6 +100,11 @@ export function EventLogRoute() {
         copyMessage={links.copyMessage}
       />
       <DroppedParamsNotice dropped={dropped} />
+      <RangeNotice
+        problems={rangeProblems}
+        formatTime={formatTime}
+        onSwap={() => update({ from: search.to, to: search.from })}
+      />
       {query.isError && (
         <EventErrorBanner
           error={query.error}

@@ -24,7 +24,7 @@ export function EventLogStatus(props: EventLogStatusProps) {
   const instant = retentionStart === null ? null : formatTime(retentionStart);
   const at = instant === null ? -1 : text.indexOf(instant);
   return (
-    <p role="status" className="text-sm text-slate-700">
+    <p role="status" className="min-w-0 text-sm [overflow-wrap:anywhere] text-slate-700">
       {at < 0 || instant === null || retentionStart === null ? (
         text
       ) : (
