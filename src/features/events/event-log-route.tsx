@@ -16,6 +16,7 @@ import { useEventLog } from './hooks/use-event-log.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import { formatEventTime } from './utils/format-time.ts';
+import { describePayload } from './utils/payload-fields.ts';
 import { rangeProblemsOf } from './utils/range-problems.ts';
 import { retentionOf } from './utils/retention.ts';
 
@@ -165,6 +166,7 @@ export function EventLogRoute() {
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
               eventLink={links.eventLink}
+              payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}
               onClose={closeAndFocusRow}
             />
           </Suspense>
