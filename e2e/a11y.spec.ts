@@ -39,6 +39,8 @@ for (const size of SIZES) {
         viewport: { width: size.width, height: size.height },
         colorScheme: theme,
       });
+      // A full axe scan of a page of 50 rows takes seconds, many more on a busy machine.
+      test.describe.configure({ timeout: 180_000 });
 
       test('the device list has no serious or critical axe violation', async ({ page }) => {
         await page.goto('/demo-pelion/devices');

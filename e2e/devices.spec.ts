@@ -175,7 +175,8 @@ test('Alibaba: statuses read as the filter names them; firmware is the device pa
   request,
 }) => {
   await page.goto('/demo-aliyun/devices');
-  await expect(deviceRows(page)).toHaveCount(50);
+  // The first read of the Alibaba directory is a few dozen signed calls through the server.
+  await expect(deviceRows(page)).toHaveCount(50, { timeout: 30_000 });
   const statusFilter = page.getByRole('combobox', { name: 'Status' });
   const filterLabels = (await statusFilter.locator('option').allTextContents()).slice(1);
   const shown = new Set(await deviceRows(page).locator('td:nth-child(3)').allTextContents());

@@ -26,9 +26,10 @@ export interface AppDependencies {
 }
 
 /**
- * The route tree (DESIGN.md "URL scheme"). Loaders start the same queries the components read —
- * built by the same queryOptions factories — without awaiting them, so data and the lazily loaded
- * page code download in parallel and the page shows its own skeleton meanwhile.
+ * The route tree (README "URL scheme"; patterns and links in src/config/paths.ts). Loaders start
+ * the same queries the components read — built by the same queryOptions factories — without
+ * awaiting them, so data and the lazily loaded page code download in parallel and the page shows
+ * its own skeleton meanwhile.
  */
 export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): RouteObject[] {
   const backends = () => queryClient.ensureQueryData(backendsQueryOptions());

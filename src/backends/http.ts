@@ -186,8 +186,3 @@ export function parseOrThrow<T extends z.ZodMiniType>(
   }
   return result.data;
 }
-
-/** Should React Query retry this error? Only transient ones: never 4xx or a malformed answer. */
-export function isRetryableError(error: unknown): boolean {
-  return error instanceof BackendError ? error.details.retryable : false;
-}

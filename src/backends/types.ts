@@ -8,9 +8,8 @@
 import type { PublicBackend } from './contract.ts';
 import type { EventVocabulary } from './vocabulary.ts';
 
-export type { EventVocabulary } from './vocabulary.ts';
-
 export type { BackendCapabilities } from './contract.ts';
+export type { EventVocabulary } from './vocabulary.ts';
 
 /** One entry of `GET /api/backends` (see contract.ts); `kind` names the adapter that reads it. */
 export type BackendInfo = PublicBackend;

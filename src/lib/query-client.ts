@@ -1,14 +1,26 @@
 import { QueryClient } from '@tanstack/react-query';
 import { BackendError } from '../backends/types.ts';
 
-const MAX_RETRIES = 2;
+/**
+ * The app's one retry policy: a single quiet retry for a failure that may pass on its own (a lost
+ * connection, a timeout, a 5xx), never for a 4xx, a malformed answer or a bug. Throttling is not
+ * retried behind the reader's back either: the backend said how long to wait, so the view says so
+ * and offers (or counts down to) the retry itself.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return (
+    failureCount < 1 &&
+    error instanceof BackendError &&
+    error.details.retryable &&
+    error.details.retryAfter === undefined
+  );
+}
 
 /**
  * Defaults for every query, explicit so nobody has to remember React Query's own:
  * - staleTime 30 s: device records and logs change slowly; navigating back and forth must not refetch
  *   every loaded page of an infinite query;
- * - retry: at most twice and only what may succeed on a second try (network, throttling, 5xx),
- *   waiting as long as the backend asks (Retry-After) — never a 4xx;
+ * - retry: `shouldRetry`, after a second;
  * - no refetch on window focus: an operator reading a log does not want it to reshuffle.
  */
 export function createQueryClient(): QueryClient {
@@ -18,14 +30,8 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         gcTime: 5 * 60_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) =>
-          failureCount < MAX_RETRIES && error instanceof BackendError && error.details.retryable,
-        retryDelay: (attempt, error) => {
-          const asked = error instanceof BackendError ? error.details.retryAfter : undefined;
-          return asked !== undefined
-            ? Math.min(asked, 30) * 1000
-            : Math.min(1000 * 2 ** attempt, 8000);
-        },
+        retry: shouldRetry,
+        retryDelay: 1000,
       },
     },
   });

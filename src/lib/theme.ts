@@ -49,7 +49,7 @@ export function setTheme(theme: Theme): void {
 
 /** Calls back when the theme may have changed: the toggle, the system, or another tab. */
 export function subscribeTheme(onChange: () => void): () => void {
-  // Absent where nothing renders (jsdom in tests): the toggle and other tabs still work.
+  // Environments without media queries (jsdom) have no system theme to follow.
   const media = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null;
   const onStorage = (event: StorageEvent) => {
     if (event.key !== STORAGE_KEY) return;

@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from '@playwright/test';
-import { SERVER_STATE_ELEMENT_ID } from '../../../server/shell.ts';
+import { SERVER_STATE_ELEMENT_ID } from '../../../src/backends/contract.ts';
 import { watchFirstRow } from './launch.ts';
 
 export interface JsFile {

@@ -445,4 +445,20 @@ describe('Pelion adapter: devices', () => {
     // "Load more" reads from the directory already read.
     expect(calls).toHaveLength(2);
   });
+
+  it('finishes a sorting read for the next caller when the caller that started it goes away', async () => {
+    const calls = stubFetch(() => json({ data: fleet, has_more: false }));
+    const adapter = createPelionAdapter(info);
+    const first = new AbortController();
+    const gone = adapter.listDevices({ sort: 'name' }, null, first.signal);
+    first.abort();
+    await expect(gone).rejects.toBeDefined();
+    const page = await adapter.listDevices(
+      { sort: 'name-desc' },
+      null,
+      new AbortController().signal,
+    );
+    expect(page.devices.map((d) => d.name ?? d.id)[0]).toBe('pump-3');
+    expect(calls).toHaveLength(1);
+  });
 });

@@ -162,23 +162,31 @@ export function createPelionAdapter(
   let directoryCache: { status: string; loadedAt: number; devices: Promise<Device[]> } | null =
     null;
 
-  /** The whole directory (one state, or all), in pages of 1000; refused beyond MAX_SORTED_DIRECTORY. */
+  /**
+   * The whole directory (one state, or all), in pages of 1000; refused beyond MAX_SORTED_DIRECTORY.
+   * One read serves every caller within the TTL (clicking Name twice sorts both ways from it), so
+   * it runs to its end whoever goes away: a caller's signal only stops that caller's wait.
+   */
   function wholeDirectory(status: string | undefined, signal?: AbortSignal): Promise<Device[]> {
+    signal?.throwIfAborted();
     const key = status ?? '';
     if (
-      directoryCache &&
-      directoryCache.status === key &&
-      now() - directoryCache.loadedAt <= SORTED_DIRECTORY_TTL_MS
+      !directoryCache ||
+      directoryCache.status !== key ||
+      now() - directoryCache.loadedAt > SORTED_DIRECTORY_TTL_MS
     ) {
-      return directoryCache.devices;
+      directoryCache = startDirectoryRead(key, status);
     }
+    return untilAborted(directoryCache.devices, signal);
+  }
+
+  function startDirectoryRead(key: string, status: string | undefined) {
     const read = async () => {
       const all: Device[] = [];
       let after: string | null = null;
       for (;;) {
         const list = await getList(
           directoryUrl(directoryParams({ sort: 'oldest', status }, after, PELION_MAX_LIMIT)),
-          signal,
         );
         const page = devices(list);
         all.push(...page.devices);
@@ -193,11 +201,11 @@ export function createPelionAdapter(
       }
     };
     const entry = { status: key, loadedAt: now(), devices: read() };
-    directoryCache = entry;
+    // A failed read is not served to the next caller.
     entry.devices.catch(() => {
       if (directoryCache === entry) directoryCache = null;
     });
-    return entry.devices;
+    return entry;
   }
 
   /** A sort the API cannot do: the directory read whole, searched and sorted here, paged by offset. */
@@ -294,6 +302,16 @@ export function createPelionAdapter(
       return mapPelionEvent(event);
     },
   };
+}
+
+/** `promise`, or its caller's cancellation, whichever comes first. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** What a search matches: name, id and endpoint name, lower-cased. */

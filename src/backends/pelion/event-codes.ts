@@ -27,9 +27,9 @@ export const MESSAGE_TYPE_MEANINGS: Readonly<Record<WireMessageType, string>> = 
   UNDETERMINED: 'Deprecated; replaced by INFO.',
 };
 
-export type MeaningSource = 'portal' | 'enum' | 'generic';
+type MeaningSource = 'portal' | 'enum' | 'generic';
 
-export interface EventCodeInfo {
+interface EventCodeInfo {
   code: string;
   messageType: MessageType;
   meaning: string;
@@ -179,10 +179,6 @@ export const EVENT_CODES: readonly EventCodeInfo[] = MESSAGE_TYPES.flatMap(
 const BY_CODE: ReadonlyMap<string, EventCodeInfo> = new Map(
   EVENT_CODES.map((info) => [info.code, info]),
 );
-
-export function eventCodeInfo(code: string): EventCodeInfo | undefined {
-  return BY_CODE.get(code);
-}
 
 /** A human label for any code; unknown codes are named, never guessed at. */
 export function describeEventCode(code: string): string {

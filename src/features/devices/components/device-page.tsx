@@ -84,7 +84,13 @@ export function DevicePage() {
           </header>
           {/* Only one tab today; the list is data so more views (e.g. Resources) slot in. */}
           <DeviceTabs
-            tabs={[{ id: 'events', label: 'Event log', to: `events${search}` }]}
+            tabs={[
+              {
+                id: 'events',
+                label: 'Event log',
+                to: paths.eventLog.href(info.id, deviceId, undefined, search),
+              },
+            ]}
             selectedId="events"
           >
             <Outlet />

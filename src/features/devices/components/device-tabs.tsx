@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 export interface DeviceTab {
   id: string;
   label: string;
-  /** Link target (relative to the device page). */
+  /** Link target. */
   to: string;
 }
 

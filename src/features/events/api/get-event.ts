@@ -1,14 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import { eventQueries } from './event-queries.ts';
-import { shouldRetry } from './retry.ts';
 
 export function getEventQueryOptions(adapter: BackendAdapter, deviceId: string, eventId: string) {
   return queryOptions({
     queryKey: eventQueries.detail(adapter.info.id, deviceId, eventId),
     queryFn: ({ signal }) => adapter.getEvent(deviceId, eventId, signal),
     staleTime: 10 * 60_000,
-    retry: shouldRetry,
   });
 }
 

@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import { eventQueries } from './event-queries.ts';
-import { shouldRetry } from './retry.ts';
 
 export function eventDefinitionsQueryOptions(adapter: BackendAdapter, deviceId: string) {
   return queryOptions({
@@ -9,7 +8,6 @@ export function eventDefinitionsQueryOptions(adapter: BackendAdapter, deviceId: 
     queryFn: ({ signal }) =>
       adapter.listEventDefinitions?.(deviceId, signal) ?? Promise.resolve([]),
     staleTime: 30 * 60_000,
-    retry: shouldRetry,
   });
 }
 

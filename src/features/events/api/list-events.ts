@@ -7,7 +7,6 @@ import {
   nextPageParam,
   previousPageParam,
 } from '../utils/page-window.ts';
-import { shouldRetry } from './retry.ts';
 import type { EventListFilters } from './event-queries.ts';
 import { eventQueries } from './event-queries.ts';
 import { eventQueryFor, pageSizeFor, resolveRange } from './first-page.ts';
@@ -49,7 +48,6 @@ export function listEventsQueryOptions(
     // Pages are immutable once fetched; deep-comparing every held page (up to 4,000 events) each
     // time one arrives cost a long task per page during a fling.
     structuralSharing: false,
-    retry: shouldRetry,
   });
 }
 
