@@ -1,32 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { mapPayloadFields } from '../../../backends/aliyun/map.ts';
-import { parseExactJson } from '../../../backends/aliyun/exact-json.ts';
+import type { EventDefinition } from '../../../backends/types.ts';
 import { summarisePayload } from '../../../lib/payload-summary.ts';
 import { describePayload } from './payload-fields.ts';
 
-const definitions = [
+const definitions: EventDefinition[] = [
   {
     code: 'OverVoltage',
     name: 'Over-voltage',
     level: 'error',
-    payloadFields: mapPayloadFields([
+    payloadFields: [
+      { key: 'voltage', name: 'Voltage', unit: 'V' },
       {
-        identifier: 'voltage',
-        name: 'Voltage',
-        dataType: { type: 'float', specs: { min: '0', max: '500', unit: 'V', unitName: 'Volt' } },
-      },
-      {
-        identifier: 'reason',
+        key: 'reason',
         name: 'Reason',
-        dataType: { type: 'enum', specs: { '0': 'unknown', '1': 'grid', '2': 'manual' } },
+        valueLabels: { '0': 'unknown', '1': 'grid', '2': 'manual' },
       },
-    ]),
+    ],
   },
 ];
 
 describe('payload fields from the thing model', () => {
   it('names fields, adds units and enum labels, keeps undeclared keys as they are', () => {
-    const payload = parseExactJson('{"voltage":243.5,"reason":2,"extra":"x"}');
+    const payload = { voltage: 243.5, reason: 2, extra: 'x' };
     expect(describePayload({ code: 'OverVoltage', payload }, definitions)).toEqual([
       { key: 'voltage', name: 'Voltage', value: '243.5', unit: 'V' },
       { key: 'reason', name: 'Reason', value: 'manual (2)' },
@@ -35,7 +30,7 @@ describe('payload fields from the thing model', () => {
   });
 
   it('keeps a 64-bit counter exact in the details and the grid summary', () => {
-    const payload = parseExactJson('{"energyTotalWh":9007199254740993,"since":1700000000000}');
+    const payload = { energyTotalWh: 9007199254740993n, since: 1700000000000 };
     expect(describePayload({ code: 'EnergyReport', payload }, definitions)?.[0]?.value).toBe(
       '9007199254740993',
     );
