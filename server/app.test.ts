@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.ts';
-import type { ViteManifest } from './shell.ts';
+import type { ViteManifest } from './page-needs.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from './backends/types.ts';
 
 const SECRET = 'ak_secret_never_leaves_the_server';

@@ -37,6 +37,11 @@ export interface AppOptions {
   /** First screens in the works at once (default FIRST_SCREEN_CONCURRENCY). */
   firstScreenConcurrency?: number;
   /**
+   * Skip first screens while the server's event loop was busy more than this share of the last
+   * 100 ms (server/first-screen/bounded.ts); default: never skip (production: FIRST_SCREEN_BUSY).
+   */
+  firstScreenBusyAbove?: number;
+  /**
    * `Host` names answered; default: the loopback names on any port (what in-process requests
    * and tests use). The server passes the configured list (server/config.ts).
    */
@@ -74,6 +79,7 @@ export function createApp({
   firstScreen = true,
   firstScreenDeadlineMs = FIRST_SCREEN_DEADLINE_MS,
   firstScreenConcurrency = FIRST_SCREEN_CONCURRENCY,
+  firstScreenBusyAbove,
   allowedHosts = LOOPBACK_ANY_PORT,
   signIn: signInConfig = { mode: 'none' },
 }: AppOptions): Hono {
@@ -85,8 +91,9 @@ export function createApp({
   app.use('*', allowedHostsOnly(allowedHosts));
   const signInCheck = signIn(signInConfig);
   if (signInCheck) app.use('*', signInCheck);
-  // Event pages and the bundle are text that shrinks ~5-10x; only bodies over 1 KB are compressed.
-  app.use('*', compress());
+  // Event pages and API answers are text that shrinks ~5-10x. A plain shell (~3 KB) is not worth
+  // compressing on every request: under load, compressing it cost more than serving it.
+  app.use('*', compress({ threshold: 4096 }));
   app.use('/api', sameOriginApiOnly());
   app.use('/api/*', sameOriginApiOnly());
   app.route('/', api);
@@ -100,6 +107,7 @@ export function createApp({
             api,
             budgetMs: firstScreenDeadlineMs,
             concurrency: firstScreenConcurrency,
+            busyAbove: firstScreenBusyAbove,
           })
         : null;
     if (firstScreens) rendererReady.set(app, firstScreens.ready);

@@ -19,6 +19,8 @@ export interface Config {
   firstScreenDeadlineMs: number;
   /** First screens rendered at once; a page beyond that goes out without one at once. */
   firstScreenConcurrency: number;
+  /** Skip first screens while the event loop was busier than this share of the last 100 ms (1: never). */
+  firstScreenBusy: number;
   /** `Host` names the server answers to (server/security/hosts.ts). */
   allowedHosts: HostPattern[];
   /** Who may use the server (server/security/sign-in.ts). */
@@ -90,6 +92,10 @@ const envSchema = z.object({
   FIRST_SCREEN_CONCURRENCY: z.preprocess(
     blankToUndefined,
     z.coerce.number().int('must be a whole number').min(1).max(64).default(2),
+  ),
+  FIRST_SCREEN_BUSY: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.8),
   ),
   ALLOWED_HOSTS: z.preprocess(blankToUndefined, z.string().optional()),
   AUTH: z.preprocess(
@@ -309,6 +315,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     upstreamMaxBodyBytes: e.UPSTREAM_MAX_BODY_BYTES,
     firstScreenDeadlineMs: e.FIRST_SCREEN_DEADLINE_MS,
     firstScreenConcurrency: e.FIRST_SCREEN_CONCURRENCY,
+    firstScreenBusy: e.FIRST_SCREEN_BUSY,
     allowedHosts,
     signIn,
     pelion: e.PELION_API_KEY ? { apiUrl: e.PELION_API_URL, apiKey: e.PELION_API_KEY } : null,

@@ -22,6 +22,7 @@ export async function createProductionApp(
     staticDir,
     firstScreenDeadlineMs: config.firstScreenDeadlineMs,
     firstScreenConcurrency: config.firstScreenConcurrency,
+    firstScreenBusyAbove: config.firstScreenBusy,
     allowedHosts: config.allowedHosts,
     signIn: config.signIn,
   });

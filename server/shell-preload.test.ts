@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPelionAdapter } from '../src/backends/pelion/adapter.ts';
 import { prefetchEventLog } from '../src/features/events/api/prefetch-event-log.ts';
 import { deviceQueryOptions } from '../src/features/devices/api/get-device.ts';
-import { createShell, dataRequestsFor } from './shell.ts';
+import { dataRequestsFor } from './page-needs.ts';
+import { createShell } from './shell.ts';
 import { ALIYUN_CAPABILITIES, PELION_CAPABILITIES, type PublicBackend } from './backends/types.ts';
 
 const pelion: PublicBackend = {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../src/backends/registry.ts';
-import { createShell, modulesForPath, ROUTE_MODULES, SERVER_STATE_ELEMENT_ID } from './shell.ts';
+import { modulesForPath, ROUTE_MODULES } from './page-needs.ts';
+import { createShell, SERVER_STATE_ELEMENT_ID } from './shell.ts';
 import { ALIYUN_CAPABILITIES, PELION_CAPABILITIES, type PublicBackend } from './backends/types.ts';
 
 const backends: PublicBackend[] = [

@@ -5,9 +5,9 @@
  * scenarios, and prints one table. Exits non-zero when a deterministic budget (initial JS bytes,
  * DOM rows) is exceeded or could not be measured; time figures are reported, not enforced.
  *
- * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,browser), BENCH_PORT (free port), BENCH_LOAD_CLIENTS (4),
- * BENCH_LOAD_REQUESTS (300), BENCH_FLING_PX (4000 px per frame), BENCH_SIM_PAGES (100),
- * CHROMIUM_PATH.
+ * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,pages,browser), BENCH_PORT (free port),
+ * BENCH_LOAD_CLIENTS (4), BENCH_LOAD_REQUESTS (300), BENCH_PAGE_CONNECTIONS (50),
+ * BENCH_PAGE_SECONDS (20), BENCH_FLING_PX (4000 px per frame), BENCH_SIM_PAGES (100), CHROMIUM_PATH.
  */
 import { spawnSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
@@ -19,6 +19,7 @@ import { Collector } from './collector.ts';
 import { ensureBuild, startServer, type RunningServer } from './server.ts';
 import { simulatorSection } from './sim-section.ts';
 import { loadSection } from './load-section.ts';
+import { pageLoadSection } from './page-load-section.ts';
 import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
@@ -34,7 +35,7 @@ function chromiumVersionOf(path: string): string {
 async function main(): Promise<void> {
   const options = readOptions();
   const wantBrowser = runsSection(options, 'browser');
-  const needsServer = wantBrowser || runsSection(options, 'load');
+  const needsServer = wantBrowser || runsSection(options, 'load') || runsSection(options, 'pages');
   const chromiumPath = wantBrowser ? await ensureChromium() : null;
   let browser: Browser | null = null;
   let server: RunningServer | null = null;
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
     console.log(renderMachine(describeMachine(chromiumVersion)));
     console.log(
       `Runs: ${options.runs} (BENCH_RUNS) · fling ${options.flingPxPerFrame} px/frame (BENCH_FLING_PX) · ` +
-        `load ${options.loadClients} clients × ${options.loadRequests} requests (BENCH_LOAD_CLIENTS, BENCH_LOAD_REQUESTS)\n`,
+        `load ${options.loadClients} clients × ${options.loadRequests} requests (BENCH_LOAD_CLIENTS, BENCH_LOAD_REQUESTS) · ` +
+        `pages ${options.pageConnections} clients × ${options.pageSeconds} s (BENCH_PAGE_CONNECTIONS, BENCH_PAGE_SECONDS)\n`,
     );
 
     // In-process, before the server exists: its start-up (the demo fleet is generated in the
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       log(`server at ${server.origin}`);
     }
     if (server && runsSection(options, 'load')) await loadSection(options, server, results, log);
+    if (server && runsSection(options, 'pages'))
+      await pageLoadSection(options, server, results, log);
     if (server && browser) {
       const targets: DemoTargets = {
         backendId: 'demo-pelion',
@@ -102,6 +106,12 @@ async function main(): Promise<void> {
     'aliyunLoadThroughput',
     'aliyunLoadP50',
     'aliyunLoadP95',
+    'pageLoadThroughput',
+    'pageLoadP50',
+    'pageLoadP99',
+    'pageLoadFirstScreens',
+    'pageLoadBackendsP50',
+    'pageLoadBackendsP99',
   ]);
   console.log(renderTable(table));
   console.log(`\nLoad average at the end: ${describeMachine('').load} (1/5/15 min)`);

@@ -74,6 +74,25 @@ export const MEASURES = {
   aliyunLoadThroughput: { label: 'Load Alibaba pages of 50: throughput', unit: 'req/s' },
   aliyunLoadP50: { label: 'Load Alibaba pages of 50: p50', unit: 'ms' },
   aliyunLoadP95: { label: 'Load Alibaba pages of 50: p95', unit: 'ms' },
+  pageLoadThroughput: { label: 'Event log link, 50 clients: pages', unit: 'pages/s' },
+  pageLoadP50: { label: 'Event log link, 50 clients: p50', unit: 'ms' },
+  pageLoadP99: {
+    label: 'Event log link, 50 clients: p99',
+    unit: 'ms',
+    max: 300,
+    target: '≤ 300 ms',
+  },
+  pageLoadFirstScreens: {
+    label: 'Event log link, 50 clients: with first screen',
+    unit: '%',
+  },
+  pageLoadBackendsP50: { label: '/api/backends during it: p50', unit: 'ms' },
+  pageLoadBackendsP99: {
+    label: '/api/backends during it: p99',
+    unit: 'ms',
+    max: 50,
+    target: '≤ 50 ms',
+  },
 } satisfies Record<string, Measure>;
 
 export type MeasureKey = keyof typeof MEASURES;

@@ -9,13 +9,17 @@ export interface BenchOptions {
   loadClients: number;
   /** Requests each backend's loopback load sends per run, then it stops. */
   loadRequests: number;
+  /** Concurrent clients of the page load (the Event log link). */
+  pageConnections: number;
+  /** How long the page load runs (s). */
+  pageSeconds: number;
   /** Scroll distance per animation frame during the fling (px). */
   flingPxPerFrame: number;
   /** Give up the fling after this long (ms). */
   flingTimeoutMs: number;
   /** Simulator pages timed per run (in-process). */
   simulatorPages: number;
-  /** Only the named sections (comma list of sim, load, browser); empty = all. */
+  /** Only the named sections (comma list of sim, load, pages, browser); empty = all. */
   only: Set<string>;
 }
 
@@ -29,7 +33,7 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
-const SECTIONS = ['sim', 'load', 'browser'];
+const SECTIONS = ['sim', 'load', 'pages', 'browser'];
 
 export function readOptions(): BenchOptions {
   const only = new Set(
@@ -48,6 +52,8 @@ export function readOptions(): BenchOptions {
     port: integer('BENCH_PORT', 0, 0, 65535),
     loadClients: integer('BENCH_LOAD_CLIENTS', 4, 1, 64),
     loadRequests: integer('BENCH_LOAD_REQUESTS', 300, 1, 100_000),
+    pageConnections: integer('BENCH_PAGE_CONNECTIONS', 50, 1, 500),
+    pageSeconds: integer('BENCH_PAGE_SECONDS', 20, 1, 600),
     flingPxPerFrame: integer('BENCH_FLING_PX', 4000, 100, 1_000_000),
     flingTimeoutMs: integer('BENCH_FLING_TIMEOUT_MS', 240_000, 1000, 3_600_000),
     simulatorPages: integer('BENCH_SIM_PAGES', 100, 1, 10_000),

@@ -5,7 +5,7 @@
  */
 import { summarize, type Summary } from './stats.ts';
 
-export type Unit = 'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'requests';
+export type Unit = 'ms' | 'KB' | 'MB' | 'rows' | 'req/s' | 'pages/s' | 'requests' | '%';
 
 export interface Measure {
   label: string;
@@ -61,6 +61,10 @@ export function formatValue(value: number, unit: Unit): string {
       return `${value.toFixed(1)} MB`;
     case 'req/s':
       return `${Math.round(value)} req/s`;
+    case 'pages/s':
+      return `${Math.round(value)} pages/s`;
+    case '%':
+      return `${Math.round(value)} %`;
     case 'rows':
     case 'requests':
       return `${Math.round(value)}`;

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, firstScreensReady, type AppOptions } from '../app.ts';
 import { buildBackends } from '../backends/registry.ts';
 import type { ConfiguredBackend } from '../backends/types.ts';
@@ -51,6 +51,17 @@ function gatedPelion() {
     close: () => (gate = new Promise<void>((resolve) => (open = resolve))),
   };
 }
+
+// Pages are rendered and fetched for real on a machine that may be busy with other work.
+vi.setConfig({ testTimeout: 30_000 });
+beforeAll(async () => {
+  // The demo device's history is generated on first use: not part of what is timed here.
+  await demoPelion!.forward(
+    new Request(`http://fleetlog.test/api/demo-pelion/v3/device-events`),
+    '/v3/device-events',
+    `?device_id__eq=${NOTABLE_PELION_DEVICES.mediumHistory}&limit=1`,
+  );
+}, 60_000);
 
 const servers: Listening[] = [];
 afterAll(async () => {
@@ -128,6 +139,29 @@ describe('first screens under a cap and a budget', () => {
     expect(gated.aborted.length).toBeGreaterThan(0);
     // The slot is free again: with the upstream answering, the next page has its first screen.
     gated.open();
+    expect(hasFirstScreen((await timedPage(server)).html)).toBe(true);
+  });
+});
+
+describe('first screens while the server is saturated', () => {
+  it('are skipped while the event loop was busy, and rendered again once it is not', async () => {
+    const server = await start({
+      backends: [demoPelion!],
+      firstScreenDeadlineMs: 5000,
+      firstScreenBusyAbove: 0.5,
+    });
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    await idle();
+    expect(hasFirstScreen((await timedPage(server)).html)).toBe(true);
+    await idle();
+    // What saturation looks like from inside: the loop never gets to wait.
+    const until = performance.now() + 300;
+    while (performance.now() < until) {
+      // busy
+    }
+    const busy = await timedPage(server);
+    expect(hasFirstScreen(busy.html)).toBe(false);
+    await idle();
     expect(hasFirstScreen((await timedPage(server)).html)).toBe(true);
   });
 });

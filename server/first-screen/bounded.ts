@@ -6,10 +6,16 @@
  * taken, or whose data is not in within its budget, goes out at once as the plain shell — the app
  * then loads the data itself, as it would have anyway. A slot is held until the work has really
  * stopped (its requests cancelled), so the cap bounds the work, not just the waiting.
+ *
+ * Optionally (`busyAbove`, on in production) first screens are skipped altogether while the server
+ * is saturated — its event loop busy more than that share of the last 100 ms — since each one
+ * costs the pages queued behind it their time; a lone visitor's page is rendered as ever.
  */
+import { performance as nodePerformance } from 'node:perf_hooks';
 import type { Hono } from 'hono';
 import type { PublicBackend } from '../backends/types.ts';
-import { eventLogTarget, type FirstScreenMarkup } from '../shell.ts';
+import { eventLogTarget } from '../page-needs.ts';
+import type { FirstScreenMarkup } from '../shell.ts';
 
 export interface FirstScreens {
   /** Resolves once the renderer is loaded and warm (or known to be unavailable). */
@@ -24,6 +30,21 @@ export interface FirstScreenOptions {
   api: Hono;
   budgetMs: number;
   concurrency: number;
+  /** Skip rendering while the event loop was busy more than this share (0–1) of the last 100 ms. */
+  busyAbove?: number;
+}
+
+/** The share of the last 100 ms the event loop spent working (Node's event loop utilization). */
+function eventLoopBusy(): () => number {
+  let last = nodePerformance.eventLoopUtilization();
+  let busy = 0;
+  const timer = setInterval(() => {
+    const now = nodePerformance.eventLoopUtilization();
+    busy = nodePerformance.eventLoopUtilization(now, last).utilization;
+    last = now;
+  }, 100);
+  timer.unref();
+  return () => busy;
 }
 
 export function createFirstScreens({
@@ -31,7 +52,9 @@ export function createFirstScreens({
   api,
   budgetMs,
   concurrency,
+  busyAbove,
 }: FirstScreenOptions): FirstScreens {
+  const busy = busyAbove === undefined ? null : eventLoopBusy();
   // React's server renderer loads in the background: the server is up at once, and until the
   // renderer is ready pages are simply served without a first screen.
   const renderer = import('./render.tsx').then(async (module) => {
@@ -55,6 +78,7 @@ export function createFirstScreens({
     if (target?.tab !== 'events') return null;
     const remaining = budgetMs - (performance.now() - startedAt);
     if (active >= concurrency || remaining <= 0) return null;
+    if (busy && busy() > busyAbove!) return null;
     active += 1;
     // Past the budget the page goes out without a first screen; the server's own requests are
     // cancelled rather than left to load the upstream twice, and rendering is skipped.

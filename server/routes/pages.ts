@@ -13,7 +13,8 @@ import type { PublicBackend } from '../backends/types.ts';
 import { createAssetStore } from '../assets.ts';
 import type { FirstScreens } from '../first-screen/bounded.ts';
 import { newNonce, pagePolicy } from '../security/headers.ts';
-import { createShell, type Shell, type ViteManifest } from '../shell.ts';
+import type { ViteManifest } from '../page-needs.ts';
+import { createShell, type Shell } from '../shell.ts';
 
 export interface PageRoutesOptions {
   staticDir: string;
@@ -38,9 +39,10 @@ export function createPageRoutes({ staticDir, backends, firstScreens }: PageRout
   // Build metadata for the server only (server/shell.ts), not for browsers.
   pages.all('/.vite/*', (c) => c.text('Not found', 404));
   const files = serveStatic({ root, precompressed: true });
-  // The shell itself always goes through the fallback below, which fills it in.
+  // Files of the build's root (favicon.svg): only paths that name a file are looked up on disk,
+  // not every deep link. The shell itself always goes through the fallback below.
   pages.use('*', (c, next) =>
-    c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next),
+    c.req.path === '/index.html' || !/\.[A-Za-z0-9]+$/.test(c.req.path) ? next() : files(c, next),
   );
   // History fallback: every other GET is a client-side route (deep links) and gets the SPA shell,
   // with the backend list and the route's chunks named in it.
@@ -62,7 +64,10 @@ export function createPageRoutes({ staticDir, backends, firstScreens }: PageRout
     const nonce = newNonce();
     c.header('cache-control', 'no-cache');
     c.header('content-security-policy', pagePolicy(nonce));
-    return c.html(page.htmlFor(url.pathname, url.search, first, nonce));
+    const html = page.htmlFor(url.pathname, url.search, first, nonce);
+    // Its length lets compression pass over a plain shell (server/app.ts).
+    c.header('content-length', String(Buffer.byteLength(html)));
+    return c.html(html);
   });
   return pages;
 }

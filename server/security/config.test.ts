@@ -115,6 +115,15 @@ describe('who may come in (configuration)', () => {
   });
 });
 
+describe('load shedding of first screens', () => {
+  it('defaults to 0.8 of the event loop, takes 1 as never, and refuses what is not a share', () => {
+    expect(loadConfig({}).firstScreenBusy).toBe(0.8);
+    expect(loadConfig({ FIRST_SCREEN_BUSY: '1' }).firstScreenBusy).toBe(1);
+    for (const value of ['0', '1.5', 'busy'])
+      expect(problemsOf({ FIRST_SCREEN_BUSY: value })[0]).toMatch(/^FIRST_SCREEN_BUSY: /);
+  });
+});
+
 describe('the server at start', () => {
   it('stops with a message when it would listen beyond this machine without sign-in', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
@@ -125,7 +134,7 @@ describe('the server at start', () => {
         cwd: root,
         env: { PATH: process.env.PATH, HOST: '0.0.0.0', PORT: '5229' },
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 50_000,
       },
     );
     expect(result.status).toBe(1);
@@ -133,5 +142,5 @@ describe('the server at start', () => {
     expect(result.stderr).toContain('AUTH_BASIC_USERS');
     expect(result.stderr).toContain('AUTH=none');
     expect(result.stdout).not.toContain('is running');
-  });
+  }, 60_000);
 });

@@ -208,6 +208,20 @@ describe('HTTP Basic sign-in', () => {
     }
     expect(calls).toEqual(['GET /v3/devices']);
   });
+
+  it('checks the same credentials arriving at once (a page and its assets) only once', async () => {
+    // A fresh server: nothing verified yet, and more requests than concurrent checks allowed.
+    const hash = parsePasswordHash(await hashPassword(password, { N: 2 ** 12, r: 8, p: 1 }))!;
+    const fresh = await start({ signIn: { mode: 'basic', users: [{ name: 'ops', hash }] } });
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        fetch(`${fresh.origin}/assets/index-1.js`, {
+          headers: { authorization: basic('ops', password) },
+        }).then((response) => response.status),
+      ),
+    );
+    expect(statuses).toEqual(Array(12).fill(200));
+  });
 });
 
 describe('behind a sign-in proxy', () => {

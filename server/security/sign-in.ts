@@ -100,7 +100,15 @@ function basicSignIn(users: readonly BasicUser[]): MiddlewareHandler {
   };
   const cacheKey = randomBytes(32);
   const verified = new Map<string, number>();
-  let checking = 0;
+  const checking = new Map<string, Promise<boolean>>();
+  /** `user:password` against the configured users, in constant time and as long for any name. */
+  async function verify(decoded: string): Promise<boolean> {
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return false;
+    const user = byName.get(decoded.slice(0, colon));
+    const matches = await verifyPassword(decoded.slice(colon + 1), user?.hash ?? decoy);
+    return matches && user !== undefined;
+  }
   const challenge = { 'www-authenticate': 'Basic realm="Fleetlog", charset="UTF-8"' };
 
   return async (c, next) => {
@@ -110,24 +118,20 @@ function basicSignIn(users: readonly BasicUser[]): MiddlewareHandler {
     const fingerprint = createHmac('sha256', cacheKey).update(match[1]!).digest('base64');
     const known = verified.get(fingerprint);
     if (known !== undefined && known > Date.now()) return next();
-    const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return refuse(c, 401, 'Sign in to use Fleetlog.', challenge);
-    const name = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    if (checking >= MAX_CONCURRENT_CHECKS) {
-      return refuse(c, 503, 'Too many sign-in attempts at once; try again in a moment.', {
-        'retry-after': '1',
-      });
+    // The same credentials arriving together (a page's assets) share one check.
+    let check = checking.get(fingerprint);
+    if (!check) {
+      if (checking.size >= MAX_CONCURRENT_CHECKS) {
+        return refuse(c, 503, 'Too many sign-in attempts at once; try again in a moment.', {
+          'retry-after': '1',
+        });
+      }
+      check = verify(Buffer.from(match[1]!, 'base64').toString('utf8'));
+      checking.set(fingerprint, check);
+      const done = () => checking.delete(fingerprint);
+      check.then(done, done);
     }
-    checking += 1;
-    let ok: boolean;
-    try {
-      const user = byName.get(name);
-      ok = (await verifyPassword(password, user?.hash ?? decoy)) && user !== undefined;
-    } finally {
-      checking -= 1;
-    }
+    const ok = await check;
     if (!ok) return refuse(c, 401, 'Wrong user name or password.', challenge);
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);

@@ -51,15 +51,21 @@ export function watchFirstRow(
  * already navigated: from then on the rows respond to scrolling, clicks and keys.
  */
 export async function appRowTime(page: Page, timeoutMs = 30_000): Promise<number> {
-  try {
-    await page.waitForFunction('window.__bench && window.__bench.appRowAt !== null', undefined, {
-      timeout: timeoutMs,
-      polling: 'raf',
-    });
-  } catch (error) {
-    throw await noRowError(page, timeoutMs, error);
+  // Polled from here rather than with waitForFunction: that compiles its predicate inside the
+  // page, which the Content-Security-Policy (no 'unsafe-eval') refuses; page.evaluate does not.
+  const deadline = Date.now() + timeoutMs;
+  let cause: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const at = (await page.evaluate('window.__bench ? window.__bench.appRowAt : null')) as
+        number | null;
+      if (at !== null) return at;
+    } catch (error) {
+      cause = error; // a navigation in progress; ask again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return (await page.evaluate('window.__bench.appRowAt')) as number;
+  throw await noRowError(page, timeoutMs, cause);
 }
 
 async function noRowError(page: Page, timeoutMs: number, cause: unknown): Promise<Error> {
