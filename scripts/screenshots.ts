@@ -1,15 +1,62 @@
 /**
- * The README's screenshots of the device list, light and dark, taken with headless Chromium from
+ * The README's screenshots of the device list (light and dark), an Alibaba Event log with its
+ * payload in the details (dark) and the phone layout (390×844), taken with headless Chromium from
  * a running Fleetlog: `tsx scripts/screenshots.ts http://127.0.0.1:5173` (after `npm start`).
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 const origin = process.argv[2] ?? 'http://127.0.0.1:5173';
-const shots = [
-  { file: 'docs/device-list.png', path: '/demo-pelion/devices', colorScheme: 'light' },
-  { file: 'docs/device-list-dark.png', path: '/demo-pelion/devices', colorScheme: 'dark' },
-] as const;
+const desktop = { width: 1280, height: 720 };
+const phone = { width: 390, height: 844 };
+const deviceRow = 'tbody tr[data-device-id]';
+const eventRow = '[data-event-id]';
+const shots: ReadonlyArray<{
+  file: string;
+  path: string;
+  colorScheme: 'light' | 'dark';
+  viewport: { width: number; height: number };
+  ready: string;
+  /** A row to open (its details) before the shot. */
+  open?: number;
+}> = [
+  {
+    file: 'docs/device-list.png',
+    path: '/demo-pelion/devices',
+    colorScheme: 'light',
+    viewport: desktop,
+    ready: deviceRow,
+  },
+  {
+    file: 'docs/device-list-dark.png',
+    path: '/demo-pelion/devices',
+    colorScheme: 'dark',
+    viewport: desktop,
+    ready: deviceRow,
+  },
+  {
+    file: 'docs/event-log-aliyun-dark.png',
+    path: '/demo-aliyun/devices/LongHistMeter0000000A00100/events?identifier=OverVoltage',
+    colorScheme: 'dark',
+    viewport: { width: 1440, height: 900 },
+    ready: eventRow,
+    open: 1,
+  },
+  {
+    file: 'docs/event-log-phone.png',
+    path: '/demo-pelion/devices/016826b5c4ee00000000000100100002/events',
+    colorScheme: 'light',
+    viewport: phone,
+    ready: eventRow,
+  },
+  {
+    file: 'docs/device-list-phone-dark.png',
+    path: '/demo-aliyun/devices',
+    colorScheme: 'dark',
+    viewport: phone,
+    ready: deviceRow,
+  },
+];
 
 /**
  * An event link deep in the 100,006-event demo log, no range: the log opens at the event. Its id
@@ -38,12 +85,13 @@ try {
   await deep.close();
   console.log('docs/event-log-moment.png');
   for (const shot of shots) {
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 720 },
-      colorScheme: shot.colorScheme,
-    });
+    const page = await browser.newPage({ viewport: shot.viewport, colorScheme: shot.colorScheme });
     await page.goto(`${origin}${shot.path}`);
-    await page.locator('tbody tr[data-device-id]').nth(10).waitFor();
+    await page.locator(shot.ready).nth(3).waitFor();
+    if (shot.open !== undefined) {
+      await page.locator(shot.ready).nth(shot.open).click();
+      await page.getByRole('region', { name: 'Event details' }).waitFor();
+    }
     await page.screenshot({ path: shot.file });
     await page.close();
     console.log(shot.file);

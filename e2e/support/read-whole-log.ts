@@ -32,7 +32,11 @@ export async function readWholeLog(
       }
       return {
         rows: elements.map(({ row, index }) => [index, row.dataset.eventId ?? ''] as const),
-        atEnd: !last || last.index >= Number(grid?.getAttribute('aria-rowcount')),
+        // aria-rowcount is -1 while the total is unknown: not the end yet.
+        atEnd:
+          !last ||
+          (Number(grid?.getAttribute('aria-rowcount')) > 0 &&
+            last.index >= Number(grid?.getAttribute('aria-rowcount'))),
       };
     });
     for (const [index, id] of rows) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEventTime } from '../../src/features/events/utils/format-time.ts';
-import { LOCAL_TIMES_SCRIPT } from './local-times.ts';
+import { LOCAL_TIME_SELECTOR, LOCAL_TIMES_SCRIPT } from './local-times.ts';
 
 /** Runs the inline script against rows holding `times`, returns what it wrote. */
 function runScript(times: number[]): string[] {
@@ -13,7 +13,7 @@ function runScript(times: number[]): string[] {
   }));
   const document = {
     querySelectorAll: (selector: string) => {
-      expect(selector).toBe('#root [data-event-id] time[datetime]');
+      expect(selector).toBe(LOCAL_TIME_SELECTOR);
       return cells;
     },
   };

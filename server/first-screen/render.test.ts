@@ -23,6 +23,7 @@ import { eventLogTarget } from '../page-needs.ts';
 import { SERVER_STATE_ELEMENT_ID } from '../shell.ts';
 import { EARLY_INPUT_GLOBAL } from './early-input.ts';
 import { renderFirstScreen } from './render.tsx';
+import { LOCAL_TIME_SELECTOR } from './local-times.ts';
 
 const backends = buildBackends(loadConfig({}));
 const api = createApp({ backends });
@@ -198,7 +199,7 @@ describe('pages served with a first screen', () => {
     expect(rowIds(html).length).toBeGreaterThan(10);
     expect(html).toContain(`<script type="application/json" id="${SERVER_STATE_ELEMENT_ID}">`);
     // The inline script that puts the times into the browser's zone (tz=local is the default).
-    expect(html).toContain("querySelectorAll('#root [data-event-id] time[datetime]')");
+    expect(html).toContain(`querySelectorAll(${JSON.stringify(LOCAL_TIME_SELECTOR)})`);
     // The inline script that holds input back until the app runs.
     expect(html).toContain(`window.${EARLY_INPUT_GLOBAL} = function`);
     expect(html).not.toContain('rel="preload" as="fetch"');

@@ -48,10 +48,20 @@ const int = (identifier: string, name: string, min = 0, max = 1000, huge = false
   dataType: { type: 'int', specs: { min: String(min), max: String(max), step: '1' } },
   ...(huge ? { huge } : {}),
 });
-const float = (identifier: string, name: string, min: number, max: number): TslParam => ({
+/** `unit`/`unitName` as the console writes them in a published TSL's number specs. */
+const float = (
+  identifier: string,
+  name: string,
+  min: number,
+  max: number,
+  unit: { unit: string; unitName: string },
+): TslParam => ({
   identifier,
   name,
-  dataType: { type: 'float', specs: { min: String(min), max: String(max), step: '0.1' } },
+  dataType: {
+    type: 'float',
+    specs: { min: String(min), max: String(max), step: '0.1', ...unit },
+  },
 });
 const text = (identifier: string, name: string): TslParam => ({
   identifier,
@@ -118,7 +128,7 @@ export const ALIYUN_PRODUCTS: readonly ProductSpec[] = [
         enumeration('reason', 'Reason', ['unknown', 'grid', 'manual']),
       ]),
       event('OverVoltage', 'Over-voltage', 'error', [
-        float('voltage', 'Voltage', 0, 500),
+        float('voltage', 'Voltage', 0, 500, { unit: 'V', unitName: 'Volt' }),
         int('phase', 'Phase', 1, 3),
       ]),
       event('EnergyReport', 'Energy counter report', 'info', [
@@ -140,7 +150,7 @@ export const ALIYUN_PRODUCTS: readonly ProductSpec[] = [
     events: [
       POST_EVENT,
       event('TempHigh', 'Temperature above limit', 'alert', [
-        float('temperature', 'Temperature', -40, 60),
+        float('temperature', 'Temperature', -40, 60, { unit: '°C', unitName: 'Degree Celsius' }),
       ]),
       event('DoorOpen', 'Door opened', 'info', [
         bool('open', 'Open'),

@@ -188,6 +188,17 @@ export interface EventDefinition {
   code: string;
   name: string;
   level: EventLevel;
+  /** The fields of the event's payload the model declares (Alibaba: the TSL's outputData). */
+  payloadFields?: PayloadFieldDefinition[];
+}
+
+/** One declared payload field: its key in the payload, its name, unit and value labels. */
+export interface PayloadFieldDefinition {
+  key: string;
+  name: string;
+  unit?: string;
+  /** Labels of coded values (an enum's or a bool's), by the value as text. */
+  valueLabels?: Record<string, string>;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   nextMergedPage,
   type StreamRequest,
 } from './event-paging.ts';
-import { mapDeviceDetail, mapEvent } from './map.ts';
+import { mapDeviceDetail, mapEvent, mapPayloadFields } from './map.ts';
 import { createRpc, DEFAULT_RPC_OPTIONS, type RpcCall, type RpcOptions } from './rpc.ts';
 import { createTypedCall } from './typed-call.ts';
 import {
@@ -232,6 +232,7 @@ export function createAliyunAdapter(
           code: event.identifier,
           name: event.name || event.identifier,
           level: event.type,
+          payloadFields: mapPayloadFields(event.outputData),
         }));
       for (const { block, tsl } of modules) {
         for (const event of tsl.events) {
@@ -240,6 +241,7 @@ export function createAliyunAdapter(
             code: `${block.functionBlockId}:${event.identifier}`,
             name: `${event.name || event.identifier} (${block.functionBlockName || block.functionBlockId})`,
             level: event.type,
+            payloadFields: mapPayloadFields(event.outputData),
           });
         }
       }

@@ -1,8 +1,8 @@
 import { formatFactInstant } from '../fact-instant.ts';
-import type { Device, DeviceEvent, DeviceLabel } from '../types.ts';
+import type { Device, DeviceEvent, DeviceLabel, PayloadFieldDefinition } from '../types.ts';
 import type { DeliveredRecord } from './event-paging.ts';
 import { parseExactJson } from './exact-json.ts';
-import type { AliyunDeviceDetail, AliyunDeviceInfo } from './wire.ts';
+import type { AliyunDeviceDetail, AliyunDeviceInfo, AliyunTsl } from './wire.ts';
 
 /** Wire records (already validated) to the neutral model. */
 
@@ -99,4 +99,30 @@ export function mapEvent({ record, time, id }: DeliveredRecord): DeviceEvent {
     ...(payload !== undefined ? { payload } : {}),
     raw: record,
   };
+}
+
+type TslOutputParam = NonNullable<AliyunTsl['events'][number]['outputData']>[number];
+
+/**
+ * A TSL event's output parameters as payload fields: the name the model gives each, the unit of a
+ * number (`specs.unit`), and the labels of an enum's or a bool's coded values (`specs` maps value
+ * to label). See Alibaba Cloud IoT Platform, "Thing Specification Language (TSL)" data types.
+ */
+export function mapPayloadFields(outputData: readonly TslOutputParam[] | undefined) {
+  return (outputData ?? []).map((param): PayloadFieldDefinition => {
+    const type = param.dataType?.type ?? '';
+    const specs = param.dataType?.specs ?? {};
+    const field: PayloadFieldDefinition = {
+      key: param.identifier,
+      name: param.name || param.identifier,
+    };
+    if (typeof specs.unit === 'string' && specs.unit !== '') field.unit = specs.unit;
+    if (type === 'enum' || type === 'bool') {
+      const labels = Object.entries(specs).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      );
+      if (labels.length > 0) field.valueLabels = Object.fromEntries(labels);
+    }
+    return field;
+  });
 }

@@ -1,3 +1,4 @@
+import { summarisePayload } from '../../lib/payload-summary.ts';
 import type { EventVocabulary } from '../vocabulary.ts';
 
 /**
@@ -41,6 +42,15 @@ export const ALIYUN_VOCABULARY: EventVocabulary = {
       value: (event) => event.description,
       format: 'text',
       details: 'always',
+    },
+    {
+      // OutputData, parsed (big integers exact): what the operator needs at a glance. The
+      // details panel lists it as named fields.
+      id: 'payload',
+      title: 'OutputData',
+      value: (event) => summarisePayload(event.payload),
+      format: 'text',
+      details: 'never',
     },
   ],
   codeFilter: {

@@ -145,6 +145,24 @@ export const tslSchema = z.object({
         identifier: z.string(),
         name: z.nullish(z.string()),
         type: z.catch(eventTypeSchema, 'info'),
+        // What the event reports: the TSL's output parameters (unreadable ones are left out).
+        outputData: z.catch(
+          z.optional(
+            z.array(
+              z.object({
+                identifier: z.string(),
+                name: z.nullish(z.string()),
+                dataType: z.nullish(
+                  z.object({
+                    type: z.nullish(z.string()),
+                    specs: z.nullish(z.record(z.string(), z.unknown())),
+                  }),
+                ),
+              }),
+            ),
+          ),
+          undefined,
+        ),
       }),
     ),
     [],
@@ -153,6 +171,8 @@ export const tslSchema = z.object({
     z.array(z.object({ functionBlockId: z.string(), functionBlockName: z.nullish(z.string()) })),
   ),
 });
+
+export type AliyunTsl = z.infer<typeof tslSchema>;
 
 /** Both failure envelopes, plus Fleetlog's own (`type`, `message`, `request_id`). */
 export const errorEnvelopeSchema = z.object({

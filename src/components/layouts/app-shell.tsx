@@ -1,9 +1,24 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { ThemeToggle } from '../ui/theme-toggle.tsx';
+import { KeyboardShortcutsDialog } from '../ui/keyboard-shortcuts-dialog.tsx';
+import { useShortcut } from '../../lib/use-shortcut.ts';
+
+/**
+ * Where "Skip to content" lands: a page's main working element (the Events grid marks its rows
+ * `data-skip-target`) gets focus on its tabbable item, else the main region itself.
+ */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.querySelector<HTMLElement>(
+    '#main [data-skip-target] [tabindex="0"], #main [data-skip-target][tabindex="0"]',
+  );
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
 
 export interface AppShellProps {
   backends: BackendInfo[];
@@ -15,10 +30,14 @@ export interface AppShellProps {
 
 export function AppShell({ backends, currentBackendId, onSwitchBackend, children }: AppShellProps) {
   const known = backends.some((backend) => backend.id === currentBackendId);
+  useShortcut('search', () =>
+    document.querySelector<HTMLInputElement>('#main input[data-search-shortcut]')?.focus(),
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <a
         href="#main"
+        onClick={skipToContent}
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
@@ -68,6 +87,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
       >
         {children}
       </main>
+      <KeyboardShortcutsDialog />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export function DroppedParamsNotice({ dropped }: DroppedParamsNoticeProps) {
   return (
     <p
       role="note"
-      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm [overflow-wrap:anywhere] text-amber-900"
     >
       Ignored invalid link parameter{dropped.length > 1 ? 's' : ''}:{' '}
       <code className="font-mono">{describeDropped(dropped)}</code>

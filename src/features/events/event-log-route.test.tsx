@@ -327,7 +327,7 @@ describe('EventLogRoute on an Alibaba-kind backend', () => {
       within(screen.getByRole('grid', { name: 'Events' }))
         .getAllByRole('columnheader')
         .map((cell) => cell.textContent),
-    ).toEqual([expect.stringMatching(/^Time/), 'EventType', 'Identifier', 'Name']);
+    ).toEqual([expect.stringMatching(/^Time/), 'EventType', 'Identifier', 'Name', 'OutputData']);
   });
 
   it('tells a range outside the retention window apart from an empty result', async () => {

@@ -3,13 +3,15 @@ import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
 import { useHydrated } from '../../lib/use-hydrated.ts';
+import { useShortcut } from '../../lib/use-shortcut.ts';
 import { useEventDetail } from './api/get-event.ts';
 import { useEventDefinitions } from './api/list-event-definitions.ts';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
 import { EventLogStatus } from './components/event-log-status.tsx';
+import { RangeNotice } from './components/range-notice.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
 import { HiddenEventNotice } from './components/hidden-event-notice.tsx';
-import { EventsTable } from './components/events-table.tsx';
+import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
 import { useEventLinks } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useHidingFilters } from './hooks/use-hiding-filters.ts';
@@ -26,6 +28,8 @@ import { LiveControls } from './live/live-controls.tsx';
 import { useLiveTail } from './live/use-live-tail.ts';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
+import { describePayload } from './utils/payload-fields.ts';
+import { rangeProblemsOf } from './utils/range-problems.ts';
 import { retentionOf } from './utils/retention.ts';
 
 // Only a view with an open event needs the panel: keep it out of the script a plain Event log
@@ -76,8 +80,12 @@ export function EventLogRoute() {
     eventId === undefined ? undefined : eventWindow.events.find((event) => event.id === eventId);
   const openEvent = detail.data ?? listedEvent ?? (detail.isPending ? undefined : detail.data);
 
-  const [now] = useState(() => Date.now());
+  // The moment the list was read (on the server, for a server-rendered page: its cache comes
+  // along), so the retention start the status names is the same on both sides.
+  const [mountedAt] = useState(() => Date.now());
+  const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
+  const rangeProblems = rangeProblemsOf(search, info.capabilities.retentionDays, now);
   const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
   const stepPosition = useCallback(
     () => openEvent ?? firstVisibleEvent(),
@@ -100,6 +108,22 @@ export function EventLogRoute() {
     else void query.refetch();
   }, [query, pages]);
 
+  // Closing details (Close or Escape) hands focus back to the event's row, not to <body>.
+  const table = useRef<EventsTableHandle>(null);
+  const { closeDetails } = links;
+  const closeAndFocusRow = useCallback(() => {
+    closeDetails();
+    table.current?.focusEvent(eventId);
+  }, [closeDetails, eventId]);
+  // j/k with focus outside the grid: into the grid, on its current row (the rows handle them
+  // themselves once focused).
+  useShortcut('nextRow', () => table.current?.focusEvent(undefined));
+  useShortcut('previousRow', () => table.current?.focusEvent(undefined));
+  const endOfLog = query.isSuccess && !query.hasNextPage;
+  const totalRows = matches
+    ? matches.length
+    : (eventWindow.totalCount ?? (endOfLog ? eventWindow.rowCount : undefined));
+
   const tzLabel = useTimeZoneLabel(search.tz);
   // The details panel is code of its own: a server-rendered first screen leaves it out (it cannot
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
@@ -119,6 +143,11 @@ export function EventLogRoute() {
       />
       <DroppedParamsNotice dropped={dropped} />
       <HiddenEventNotice hiding={hiding.filters} onClear={hiding.clear} />
+      <RangeNotice
+        problems={rangeProblems}
+        formatTime={formatTime}
+        onSwap={() => update({ from: search.to, to: search.from })}
+      />
       {query.isError && (
         <EventErrorBanner
           error={query.error}
@@ -136,7 +165,7 @@ export function EventLogRoute() {
           around={moment.anchor}
           notice={failureSteps.message}
           totalCount={eventWindow.totalCount}
-          endOfLog={query.isSuccess && !query.hasNextPage}
+          endOfLog={endOfLog}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
           textFilter={matches && search.q ? { needle: search.q, matches: matches.length } : null}
           retentionStart={retentionStart}
@@ -167,6 +196,8 @@ export function EventLogRoute() {
       </div>
       <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
         <EventsTable
+          ref={table}
+          totalRows={totalRows}
           vocabulary={vocabulary}
           tz={search.tz}
           timeZoneLabel={tzLabel}
@@ -192,7 +223,8 @@ export function EventLogRoute() {
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
               eventLink={links.eventLink}
-              onClose={links.closeDetails}
+              payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}
+              onClose={closeAndFocusRow}
               onShowInContext={showInContext}
             />
           </Suspense>

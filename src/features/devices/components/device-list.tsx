@@ -14,6 +14,7 @@ import { deviceListShape, toDeviceQuery } from '../utils/device-list-params.ts';
 import { rememberListSearch } from '../utils/list-search-memory.ts';
 import { DeviceListToolbar } from './device-list-toolbar.tsx';
 import { DevicesTable } from './devices-table.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 
 /** `/:backendId/devices`: the fleet, filtered and sorted by the URL. */
 export function DeviceList() {
@@ -25,6 +26,7 @@ export function DeviceList() {
   const location = useLocation();
 
   useEffect(() => rememberListSearch(info.id, location.search), [info.id, location.search]);
+  useDocumentTitle(['Devices', info.label]);
 
   const pages = devicesQuery.data?.pages;
   // One array per answer (the table dates its "last seen" ages from when its rows changed).

@@ -8,11 +8,13 @@ import { useDevice } from '../api/get-device.ts';
 import { recallListSearch } from '../utils/list-search-memory.ts';
 import { DeviceFacts } from './device-facts.tsx';
 import { DeviceTabs } from './device-tabs.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 
 /** `/:backendId/devices/:deviceId/*`: the device header, its tabs, and the selected tab's route. */
 export function DevicePage() {
   const { info, adapter } = useBackend();
-  const deviceId = useParams().deviceId ?? '';
+  const params = useParams();
+  const deviceId = params.deviceId ?? '';
   // Re-selecting the current tab keeps its filters (they live in the search string).
   const { search } = useLocation();
   const deviceQuery = useDevice(adapter, deviceId);
@@ -20,6 +22,11 @@ export function DevicePage() {
   const notFound =
     deviceQuery.error instanceof BackendError && deviceQuery.error.details.status === 404;
   const device = deviceQuery.data;
+  useDocumentTitle([
+    params.eventId === undefined ? null : 'Event details',
+    `${device?.name ?? deviceId} · Event log`,
+    info.label,
+  ]);
 
   return (
     <div className="flex flex-col gap-4">

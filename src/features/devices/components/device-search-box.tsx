@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useDebouncedCallback } from '../hooks/use-debounced-callback.ts';
+import { SearchCapNote } from '../../../components/ui/search-cap-note.tsx';
+import { SEARCH_TEXT_MAX } from '../../../lib/search-text.ts';
 
 export interface DeviceSearchBoxProps {
   value: string;
@@ -30,7 +32,10 @@ export function DeviceSearchBox({ value, onSearch }: DeviceSearchBoxProps) {
       <input
         id={id}
         type="search"
+        data-search-shortcut=""
         value={text}
+        maxLength={SEARCH_TEXT_MAX}
+        aria-describedby={text.length >= SEARCH_TEXT_MAX ? `${id}-cap` : undefined}
         placeholder="Part of a name or id"
         autoComplete="off"
         spellCheck={false}
@@ -46,6 +51,7 @@ export function DeviceSearchBox({ value, onSearch }: DeviceSearchBoxProps) {
           }
         }}
       />
+      <SearchCapNote id={`${id}-cap`} length={text.length} />
     </div>
   );
 }

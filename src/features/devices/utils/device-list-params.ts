@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { DeviceListOptions, DeviceQuery } from '../../../backends/types.ts';
 import { parseSearchParams, type ParamShape } from '../../../lib/url-state.ts';
+import { searchTextParam } from '../../../lib/search-text.ts';
 
 /** `?q=`, `?status=`, `?sort=` of the device list; the allowed values come from the backend. */
 export interface DeviceListShape extends ParamShape {
@@ -17,7 +18,7 @@ function oneOf(choices: ReadonlyArray<{ value: string }>) {
 }
 
 const FREE_SHAPE: DeviceListShape = {
-  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  q: searchTextParam,
   status: z.optional(z.string().check(z.trim(), z.maxLength(64))),
   sort: z.optional(z.string()),
 };

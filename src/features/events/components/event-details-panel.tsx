@@ -6,6 +6,7 @@ import { useCopyText } from '../hooks/use-copy-text.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { formatEventTime } from '../utils/format-time.ts';
 import { toJsonText } from '../utils/json-text.ts';
+import type { DescribedPayloadField } from '../utils/payload-fields.ts';
 import { LevelBadge } from './level-badge.tsx';
 
 export interface EventDetailsPanelProps {
@@ -17,6 +18,8 @@ export interface EventDetailsPanelProps {
   error: unknown;
   /** Absolute URL of this event (pins a from/to around it); null until the event is known. */
   eventLink: string | null;
+  /** The payload as named fields (from the device's model where it declares them). */
+  payloadFields?: readonly DescribedPayloadField[] | null;
   onClose: () => void;
   /** Opens the event in the unfiltered log around it. */
   onShowInContext?: () => void;
@@ -31,6 +34,7 @@ export function EventDetailsPanel({
   loading,
   error,
   eventLink,
+  payloadFields,
   onClose,
   onShowInContext,
 }: EventDetailsPanelProps) {
@@ -104,6 +108,26 @@ export function EventDetailsPanel({
             <dt className="text-slate-500">Id</dt>
             <dd className="font-mono text-xs break-all">{event.id}</dd>
           </dl>
+          {payloadFields && payloadFields.length > 0 ? (
+            <section aria-labelledby={`${headingId}-payload`}>
+              <h3 id={`${headingId}-payload`} className="text-sm font-semibold text-slate-700">
+                Payload
+              </h3>
+              <dl className="mt-1 grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-3 gap-y-1 text-sm">
+                {payloadFields.map((field) => (
+                  <Fragment key={field.key}>
+                    <dt className="text-slate-500" title={field.key}>
+                      {field.name}
+                    </dt>
+                    <dd className="font-mono break-all">
+                      {field.value}
+                      {field.unit ? ` ${field.unit}` : ''}
+                    </dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </section>
+          ) : null}
           <div className="flex flex-wrap items-center gap-2">
             <button
               type="button"

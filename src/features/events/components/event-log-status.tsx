@@ -23,9 +23,25 @@ export interface EventLogStatusProps {
 
 /** States what the list shows, politely announced as it changes. */
 export function EventLogStatus(props: EventLogStatusProps) {
+  const text = statusText(props);
+  const { retentionStart, formatTime } = props;
+  const instant = retentionStart === null ? null : formatTime(retentionStart);
+  const at = instant === null ? -1 : text.indexOf(instant);
   return (
-    <p role="status" className="text-sm text-slate-700">
-      {statusText(props)}
+    <p role="status" className="min-w-0 text-sm [overflow-wrap:anywhere] text-slate-700">
+      {at < 0 || instant === null || retentionStart === null ? (
+        text
+      ) : (
+        <>
+          {text.slice(0, at)}
+          {/* A server-rendered page writes it in the server's zone; the first screen's inline
+              script rewrites marked times into the browser's zone before the app adopts them. */}
+          <time dateTime={new Date(retentionStart).toISOString()} data-local-time="">
+            {instant}
+          </time>
+          {text.slice(at + instant.length)}
+        </>
+      )}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { DeviceEvent } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import type { EventColumns } from './event-columns.tsx';
@@ -45,12 +46,7 @@ export const EventRow = memo(function EventRow({
         if (keyEvent.key === 'Enter' || keyEvent.key === ' ') {
           keyEvent.preventDefault();
           onOpen(event);
-        } else if (
-          ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End'].includes(keyEvent.key)
-        ) {
-          keyEvent.preventDefault();
-          onKeyNavigate(index, keyEvent.key);
-        }
+        } else navigateByKey(keyEvent, index, onKeyNavigate);
       }}
       className={`absolute inset-x-0 top-0 grid cursor-pointer [contain:strict] items-center gap-3 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
         selected ? 'bg-blue-100' : failure ? 'bg-red-50 hover:bg-red-100' : 'hover:bg-slate-50'
@@ -70,19 +66,46 @@ export const EventRow = memo(function EventRow({
   );
 });
 
+/** Arrows, PageUp/PageDown, Home/End and j/k (down/up) move between rows. */
+function navigateByKey(
+  keyEvent: KeyboardEvent<HTMLDivElement>,
+  index: number,
+  onKeyNavigate: (index: number, key: string) => void,
+) {
+  if (keyEvent.altKey || keyEvent.ctrlKey || keyEvent.metaKey) return;
+  const key = keyEvent.key === 'j' ? 'ArrowDown' : keyEvent.key === 'k' ? 'ArrowUp' : keyEvent.key;
+  if (!['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End'].includes(key)) return;
+  keyEvent.preventDefault();
+  onKeyNavigate(index, key);
+}
+
 export interface PlaceholderRowProps {
   index: number;
   columns: EventColumns;
   label: string;
+  tabbable: boolean;
+  onKeyNavigate: (index: number, key: string) => void;
 }
 
-/** A row not held in memory (evicted above, or the next page on its way). */
-export function PlaceholderRow({ index, columns, label }: PlaceholderRowProps) {
+/**
+ * A row not held in memory (evicted above, or the next page on its way). It takes focus like an
+ * event row (End lands on it while the last page loads), so focus never falls out of the grid.
+ */
+export function PlaceholderRow({
+  index,
+  columns,
+  label,
+  tabbable,
+  onKeyNavigate,
+}: PlaceholderRowProps) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      className="absolute inset-x-0 top-0 grid items-center px-3 text-sm text-slate-400 [contain:strict]"
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      onKeyDown={(keyEvent) => navigateByKey(keyEvent, index, onKeyNavigate)}
+      className="absolute inset-x-0 top-0 grid items-center px-3 text-sm text-slate-400 outline-none [contain:strict] focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset"
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,

@@ -1,5 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { FocusEvent, RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { FocusEvent, Ref, RefObject } from 'react';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import { eventColumnsFor } from './event-columns.tsx';
@@ -38,6 +45,15 @@ export interface EventsTableProps {
   onVisibleRangeChange: (first: number, last: number) => void;
   /** Filled with the list's scroller, for a caller that keeps the reader's place (live tail). */
   scrollerRef?: RefObject<RowScroller | null>;
+  /** Rows of the whole result when known (a backend's total, or the end reached). */
+  totalRows?: number;
+  ref?: Ref<EventsTableHandle>;
+}
+
+/** What the Event log asks of its grid from outside (closing details, keyboard shortcuts). */
+export interface EventsTableHandle {
+  /** Focuses the row of this event (scrolling it into view), else the grid's current row. */
+  focusEvent(id: string | undefined): void;
 }
 
 // A few rows past each edge cover a wheel or arrow-key step; every extra row is DOM to create,
@@ -61,6 +77,8 @@ export function EventsTable({
   onOpen,
   onVisibleRangeChange,
   scrollerRef,
+  totalRows,
+  ref,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useFixedRows({
@@ -187,25 +205,74 @@ export function EventsTable({
   const viewportRows = Math.ceil(virtual.viewportHeight / ROW_HEIGHT);
   const slots = Math.max(last - first + 1, viewportRows + 1 + 2 * OVERSCAN);
 
-  // A reused node must not carry focus to another event: a focused row leaving the range loses
-  // focus, as it did when rows were keyed by event.
-  const focusedEvent = useRef<string | null>(null);
+  // Focus never falls to <body> while it is in the grid: a focused row that leaves the rendered
+  // range (End, a fling) or whose node is reused for another row hands focus to the row it was
+  // meant for once that is rendered, else to the first row in view. It leaves the grid only when
+  // the reader moves it elsewhere.
+  const gridFocused = useRef(false);
+  const focusedIndex = useRef<number | null>(null);
   useLayoutEffect(() => {
+    const scroll = scrollRef.current;
+    if (!scroll || !gridFocused.current || focusedIndex.current === null) return;
     const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !scrollRef.current?.contains(active)) return;
-    const row = active.closest<HTMLElement>('[role="row"]');
-    if (row && row.dataset.eventId !== focusedEvent.current) active.blur();
+    const activeRow =
+      active instanceof HTMLElement && scroll.contains(active)
+        ? active.closest<HTMLElement>('[role="row"]')
+        : null;
+    if (activeRow && activeRow.dataset.index === String(focusedIndex.current)) return;
+    const wanted =
+      focusPending.current && activeIndex !== null ? activeIndex : focusedIndex.current;
+    let row = scroll.querySelector<HTMLElement>(`[data-index="${wanted}"]`);
+    if (!row) {
+      const inView = Math.min(
+        last,
+        Math.max(first, Math.ceil(scroller.seen().offset / ROW_HEIGHT)),
+      );
+      row = scroll.querySelector<HTMLElement>(`[data-index="${inView}"]`);
+    }
+    if (!row) return;
+    focusedIndex.current = Number(row.dataset.index);
+    row.focus({ preventScroll: true });
   });
   const noteFocus = (focusEvent: FocusEvent<HTMLDivElement>) => {
     const row = (focusEvent.target as HTMLElement).closest<HTMLElement>('[role="row"]');
-    focusedEvent.current = row?.dataset.eventId ?? null;
+    if (!row?.dataset.index) return;
+    gridFocused.current = true;
+    focusedIndex.current = Number(row.dataset.index);
   };
+  const noteBlur = (focusEvent: FocusEvent<HTMLDivElement>) => {
+    const next = focusEvent.relatedTarget;
+    // A row removed from the DOM, or the window losing focus, is not the reader leaving the grid.
+    if (!focusEvent.target.isConnected || !document.hasFocus()) return;
+    if (next instanceof Node && scrollRef.current?.contains(next)) return;
+    gridFocused.current = false;
+  };
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusEvent(id) {
+        const held = id === undefined ? -1 : rows.events.findIndex((event) => event.id === id);
+        const index = held >= 0 ? rows.start + held : tabbableIndex;
+        gridFocused.current = true;
+        focusPending.current = true;
+        focusedIndex.current = index;
+        setActiveIndex(index);
+        scroller.toIndex(index, 'auto');
+        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus({
+          preventScroll: true,
+        });
+      },
+    }),
+    [rows, tabbableIndex, scroller],
+  );
 
   return (
     <div
       role="grid"
       aria-label="Events"
-      aria-rowcount={rows.count + 1}
+      // Header row included; -1 (unknown) while more of the log may follow.
+      aria-rowcount={totalRows === undefined ? -1 : totalRows + 1}
       aria-colcount={columns.list.length}
       className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
     >
@@ -229,7 +296,9 @@ export function EventsTable({
         // Containment keeps row churn from re-laying out or repainting anything outside the list.
         className="relative min-h-0 flex-1 overflow-auto [contain:strict] [overflow-anchor:none]"
         data-testid="events-scroller"
+        data-skip-target=""
         onFocus={noteFocus}
+        onBlur={noteBlur}
       >
         <div className="relative w-full [contain:strict]" style={{ height: virtual.totalHeight }}>
           {rowIndexes(first, last).map((index) => {
@@ -243,6 +312,8 @@ export function EventsTable({
                   index={index}
                   columns={columns}
                   label={label}
+                  tabbable={index === tabbableIndex}
+                  onKeyNavigate={handleKeyNavigate}
                 />
               );
             }

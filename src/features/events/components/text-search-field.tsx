@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { SearchCapNote } from '../../../components/ui/search-cap-note.tsx';
+import { SEARCH_TEXT_MAX } from '../../../lib/search-text.ts';
 
 export interface TextSearchFieldProps {
   value: string | undefined;
@@ -7,6 +9,7 @@ export interface TextSearchFieldProps {
 
 /** Free text over the loaded events; the draft stays local so trimming never fights the cursor. */
 export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
+  const capId = useId();
   const [draft, setDraft] = useState(value ?? '');
   const [lastValue, setLastValue] = useState(value);
   if (lastValue !== value) {
@@ -18,13 +21,17 @@ export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
       Search loaded events
       <input
         type="search"
+        data-search-shortcut=""
         value={draft}
+        maxLength={SEARCH_TEXT_MAX}
+        aria-describedby={draft.length >= SEARCH_TEXT_MAX ? capId : undefined}
         onChange={(event) => {
           setDraft(event.target.value);
           onChange(event.target.value);
         }}
-        className="w-56 rounded border border-slate-300 px-2 py-1 text-sm font-normal text-slate-900"
+        className="w-56 max-w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal text-slate-900"
       />
+      <SearchCapNote id={capId} length={draft.length} />
     </label>
   );
 }

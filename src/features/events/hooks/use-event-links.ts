@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import { paths } from '../../../config/paths.ts';
 import { eventLinkPath } from '../utils/event-link.ts';
@@ -29,10 +29,15 @@ export function useEventLinks({
 }: UseEventLinksOptions) {
   const navigate = useNavigate();
   const searchText = useLocation().search;
+  // Going from one open event to another replaces the history entry: Back leaves the event view
+  // instead of stepping back through every row clicked.
+  const eventOpen = useParams().eventId !== undefined;
   const openDetails = useCallback(
     (event: DeviceEvent) =>
-      void navigate(paths.eventLog.href(backendId, deviceId, event.id, searchText)),
-    [navigate, backendId, deviceId, searchText],
+      void navigate(paths.eventLog.href(backendId, deviceId, event.id, searchText), {
+        replace: eventOpen,
+      }),
+    [navigate, backendId, deviceId, searchText, eventOpen],
   );
   const closeDetails = useCallback(
     () => void navigate(paths.eventLog.href(backendId, deviceId, undefined, searchText)),

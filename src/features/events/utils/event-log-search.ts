@@ -4,6 +4,7 @@ import type { DroppedParam, ParamShape } from '../../../lib/url-state.ts';
 import { csvEnumParam, parseSearchParams, toSearchParams } from '../../../lib/url-state.ts';
 import type { TimeZoneSetting } from './format-time.ts';
 import { isTimeBound, resolveTimeBound } from './time-bound.ts';
+import { searchTextParam } from '../../../lib/search-text.ts';
 
 /**
  * The Event log's view state in the URL (README "URL scheme"). The level filter's and the code
@@ -60,7 +61,7 @@ const COMMON_PARAMS = {
   from: timeBoundParam,
   to: timeBoundParam,
   order: z._default(z.enum(['desc', 'asc']), 'desc'),
-  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  q: searchTextParam,
   tz: z._default(z.enum(['local', 'utc']), 'local'),
   live: z.optional(z.literal('1')),
 };
