@@ -23,6 +23,16 @@ export const KEYBOARD_SHORTCUTS = {
     description: 'Previous event (focuses the grid)',
     section: 'Event log',
   },
+  previousFailure: {
+    keys: ['p'],
+    description: 'Previous failure, however far (opens it)',
+    section: 'Event log',
+  },
+  nextFailure: {
+    keys: ['n'],
+    description: 'Next failure, however far (opens it)',
+    section: 'Event log',
+  },
   rowArrows: {
     keys: ['ArrowDown', 'ArrowUp'],
     description: 'Next / previous event',
