@@ -19,7 +19,7 @@ export interface Config {
   firstScreenDeadlineMs: number;
   /** First screens rendered at once; a page beyond that goes out without one at once. */
   firstScreenConcurrency: number;
-  /** Skip first screens while the event loop was busier than this share of the last 100 ms (1: never). */
+  /** Skip first screens while the event loop was busier than this share of any of the last three 100 ms (1: never). */
   firstScreenBusy: number;
   /** `Host` names the server answers to (server/security/hosts.ts). */
   allowedHosts: HostPattern[];

@@ -150,7 +150,7 @@ describe('first screens while the server is saturated', () => {
       firstScreenDeadlineMs: 5000,
       firstScreenBusyAbove: 0.5,
     });
-    const idle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 600));
     await idle();
     expect(hasFirstScreen((await timedPage(server)).html)).toBe(true);
     await idle();

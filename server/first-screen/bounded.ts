@@ -8,7 +8,7 @@
  * stopped (its requests cancelled), so the cap bounds the work, not just the waiting.
  *
  * Optionally (`busyAbove`, on in production) first screens are skipped altogether while the server
- * is saturated — its event loop busy more than that share of the last 100 ms — since each one
+ * is saturated — its event loop busy more than that share of a recent 100 ms — since each one
  * costs the pages queued behind it their time; a lone visitor's page is rendered as ever.
  */
 import { performance as nodePerformance } from 'node:perf_hooks';
@@ -30,21 +30,27 @@ export interface FirstScreenOptions {
   api: Hono;
   budgetMs: number;
   concurrency: number;
-  /** Skip rendering while the event loop was busy more than this share (0–1) of the last 100 ms. */
+  /** Skip rendering while the event loop was busy more than this share (0–1) of any of the last three 100 ms. */
   busyAbove?: number;
 }
 
-/** The share of the last 100 ms the event loop spent working (Node's event loop utilization). */
+/**
+ * How busy the event loop has been lately: the highest share of working time (Node's event loop
+ * utilization) over the last three 100 ms samples. Remembering a few samples, not only the last,
+ * keeps a page that arrives just after a saturated stretch (while its own request is still being
+ * read) from counting as idle.
+ */
 function eventLoopBusy(): () => number {
   let last = nodePerformance.eventLoopUtilization();
-  let busy = 0;
+  const samples = [0, 0, 0];
   const timer = setInterval(() => {
     const now = nodePerformance.eventLoopUtilization();
-    busy = nodePerformance.eventLoopUtilization(now, last).utilization;
+    samples.shift();
+    samples.push(nodePerformance.eventLoopUtilization(now, last).utilization);
     last = now;
   }, 100);
   timer.unref();
-  return () => busy;
+  return () => Math.max(...samples);
 }
 
 export function createFirstScreens({
