@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
 import { useHydrated } from '../../lib/use-hydrated.ts';
 import { useShortcut } from '../../lib/use-shortcut.ts';
+import { eventQueries } from './api/event-queries.ts';
 import { useEventDetail } from './api/get-event.ts';
 import { useEventDefinitions } from './api/list-event-definitions.ts';
 import { EventErrorBanner } from './components/event-error-banner.tsx';
@@ -25,7 +27,6 @@ import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
 import { LiveControls } from './live/live-controls.tsx';
-import { useLiveTail } from './live/use-live-tail.ts';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
 import { describePayload } from './utils/payload-fields.ts';
@@ -67,7 +68,15 @@ export function EventLogRoute() {
     listSettled: query.isSuccess && !query.isFetchingNextPage && !query.isFetchingPreviousPage,
   });
   const scrollerRef = useRef<RowScroller | null>(null);
-  const tail = useLiveTail({ adapter, deviceId, filters, live: search.live, scrollerRef });
+  const queryClient = useQueryClient();
+  // Refresh reads the newest end again; a relative bound (`now-24h`) is resolved again with it.
+  const refresh = useCallback(() => {
+    scrollerRef.current?.toOffset(0);
+    void queryClient.resetQueries({
+      queryKey: eventQueries.list(info.id, deviceId, filters),
+      exact: true,
+    });
+  }, [queryClient, info.id, deviceId, filters]);
   const exporter = useExport({
     adapter,
     deviceId,
@@ -156,7 +165,7 @@ export function EventLogRoute() {
           retrying={query.isFetching}
         />
       )}
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <EventLogStatus
           pending={query.isPending && !query.isError}
           loadedCount={
@@ -175,7 +184,8 @@ export function EventLogRoute() {
         />
         <FailureStepButtons onStep={failureSteps.step} />
         <LiveControls
-          tail={tail}
+          tail={{ adapter, deviceId, filters, scrollerRef }}
+          onRefresh={refresh}
           live={search.live}
           newestFirst={search.order === 'desc'}
           onLiveChange={(live) =>

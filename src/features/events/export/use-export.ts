@@ -4,10 +4,7 @@ import type { EventListFilters } from '../api/event-queries.ts';
 import { eventQueryFor, resolveRange } from '../api/first-page.ts';
 import { eventMatchesText } from '../utils/match-text.ts';
 import type { ExportProgress, ExportSink } from './export-events.ts';
-import { exportEvents } from './export-events.ts';
 import type { ExportFormat } from './export-format.ts';
-import { exportFileName } from './export-format.ts';
-import { canPickFile, downloadSink, pickedFileSink } from './export-sinks.ts';
 
 export interface UseExportOptions {
   adapter: BackendAdapter;
@@ -50,52 +47,55 @@ export function useExport({
   const start = useCallback(
     (format: ExportFormat) => {
       if (controller.current) return;
-      const range = resolveRange(filters, Date.now());
-      const context = {
-        backendId: adapter.info.id,
-        deviceId,
-        view: viewSearch,
-        ...range,
-      };
-      const fileName = exportFileName(context, format);
       const abort = new AbortController();
       controller.current = abort;
-      const run: ExportRun = {
-        format,
-        fileName,
-        startedAt: performance.now(),
-        elapsedMs: 0,
-        events: 0,
-        pages: 0,
-        total: null,
-      };
       setMessage('');
-      setRunning(run);
-      // The save dialog needs the click's user activation: ask for it before anything else.
-      const sinkReady: Promise<ExportSink | null> = canPickFile()
-        ? pickedFileSink(fileName, format)
-        : Promise.resolve(downloadSink(fileName, format));
-      const text = needle?.trim();
-      void sinkReady
-        .then(async (sink) => {
-          if (!sink) {
-            setMessage('Export cancelled.');
-            return;
-          }
-          const done = await exportEvents({
-            adapter,
-            query: { ...eventQueryFor(deviceId, filters, range), order: filters.order },
+      // The export's code arrives with the click (a small chunk, well inside the click's user
+      // activation, which the save dialog needs).
+      void import('./export-job.ts')
+        .then(({ canPickFile, downloadSink, exportEvents, exportFileName, pickedFileSink }) => {
+          const range = resolveRange(filters, Date.now());
+          const context = {
+            backendId: adapter.info.id,
+            deviceId,
+            view: viewSearch,
+            ...range,
+          };
+          const fileName = exportFileName(context, format);
+          const run: ExportRun = {
             format,
-            context,
-            keep: text ? (event) => eventMatchesText(event, text) : undefined,
-            sink,
-            signal: abort.signal,
-            onProgress: (progress) =>
-              setRunning({ ...run, ...progress, elapsedMs: performance.now() - run.startedAt }),
+            fileName,
+            startedAt: performance.now(),
+            elapsedMs: 0,
+            events: 0,
+            pages: 0,
+            total: null,
+          };
+          setRunning(run);
+          const sinkReady: Promise<ExportSink | null> = canPickFile()
+            ? pickedFileSink(fileName, format)
+            : Promise.resolve(downloadSink(fileName, format));
+          const text = needle?.trim();
+          return sinkReady.then(async (sink) => {
+            if (!sink) {
+              setMessage('Export cancelled.');
+              return;
+            }
+            const done = await exportEvents({
+              adapter,
+              query: { ...eventQueryFor(deviceId, filters, range), order: filters.order },
+              format,
+              context,
+              keep: text ? (event) => eventMatchesText(event, text) : undefined,
+              sink,
+              signal: abort.signal,
+              onProgress: (progress) =>
+                setRunning({ ...run, ...progress, elapsedMs: performance.now() - run.startedAt }),
+            });
+            setMessage(
+              `Exported ${done.events.toLocaleString('en-US')} events to ${fileName} (${done.pages} pages).`,
+            );
           });
-          setMessage(
-            `Exported ${done.events.toLocaleString('en-US')} events to ${fileName} (${done.pages} pages).`,
-          );
         })
         .catch((error: unknown) => {
           setMessage(
