@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useCallback, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
+import { paths } from '../../config/paths.ts';
 import { useHydrated } from '../../lib/use-hydrated.ts';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 import { eventQueries } from './api/event-queries.ts';
@@ -14,7 +15,7 @@ import { RangeNotice } from './components/range-notice.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
 import { HiddenEventNotice } from './components/hidden-event-notice.tsx';
 import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
-import { useEventLinks } from './hooks/use-event-links.ts';
+import { useEventLinks, type LogHref } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useHidingFilters } from './hooks/use-hiding-filters.ts';
 import { useLogAnchor } from './hooks/use-log-anchor.ts';
@@ -46,9 +47,40 @@ const detailsLoading = (
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
 export function EventLogRoute() {
   const params = useParams();
-  const deviceId = params.deviceId ?? '';
-  const eventId = params.eventId;
+  return <EventLogView deviceId={params.deviceId ?? ''} eventId={params.eventId} />;
+}
+
+export interface EventLogViewProps {
+  deviceId: string;
+  /** The event the URL opens in the details panel. */
+  eventId: string | undefined;
+  /** Where the log's pages are; default the device's Event log on the current backend. */
+  logHref?: LogHref;
+  /**
+   * A log that cannot change and is not on a server (an opened export): no Refresh, Live or
+   * Export, and no links to copy (they would open nothing anywhere else).
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * The Event log of the current backend (`useBackend`) for one device: filters, grid, status,
+ * details. Any adapter renders here, an opened export's included.
+ */
+export const EventLogView = memo(function EventLogView({
+  deviceId,
+  eventId,
+  logHref: givenLogHref,
+  readOnly = false,
+}: EventLogViewProps) {
   const { info, adapter } = useBackend();
+  const logHref: LogHref = useMemo(
+    () =>
+      givenLogHref ??
+      ((id: string | undefined, searchText: string) =>
+        paths.eventLog.href(info.id, deviceId, id, searchText)),
+    [givenLogHref, info.id, deviceId],
+  );
   const { vocabulary } = adapter;
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
 
@@ -95,7 +127,13 @@ export function EventLogRoute() {
   const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const rangeProblems = rangeProblemsOf(search, info.capabilities.retentionDays, now);
-  const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
+  const links = useEventLinks({
+    vocabulary,
+    logHref,
+    search,
+    eventOpen: eventId !== undefined,
+    openEvent,
+  });
   const stepPosition = useCallback(
     () => openEvent ?? firstVisibleEvent(),
     [openEvent, firstVisibleEvent],
@@ -107,7 +145,7 @@ export function EventLogRoute() {
     position: stepPosition,
     held: eventWindow.events,
   });
-  const showInContext = useShowInContext(vocabulary, info.id, deviceId, search, eventId);
+  const showInContext = useShowInContext(vocabulary, logHref, search, eventId);
   const hiding = useHidingFilters({ vocabulary, filters, search, update, query, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
@@ -147,7 +185,7 @@ export function EventLogRoute() {
         search={search}
         update={update}
         definitions={definitions.data}
-        onCopyLink={links.copyViewLink}
+        onCopyLink={readOnly ? undefined : links.copyViewLink}
         copyMessage={links.copyMessage}
       />
       <DroppedParamsNotice dropped={dropped} />
@@ -183,16 +221,20 @@ export function EventLogRoute() {
           formatTime={formatTime}
         />
         <FailureStepButtons onStep={failureSteps.step} />
-        <LiveControls
-          tail={{ adapter, deviceId, filters, scrollerRef }}
-          onRefresh={refresh}
-          live={search.live}
-          newestFirst={search.order === 'desc'}
-          onLiveChange={(live) =>
-            update(live ? { live, order: 'desc' } : { live }, { replace: true })
-          }
-        />
-        <ExportMenu exporter={exporter} />
+        {!readOnly && (
+          <>
+            <LiveControls
+              tail={{ adapter, deviceId, filters, scrollerRef }}
+              onRefresh={refresh}
+              live={search.live}
+              newestFirst={search.order === 'desc'}
+              onLiveChange={(live) =>
+                update(live ? { live, order: 'desc' } : { live }, { replace: true })
+              }
+            />
+            <ExportMenu exporter={exporter} />
+          </>
+        )}
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -232,7 +274,7 @@ export function EventLogRoute() {
               event={openEvent}
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
-              eventLink={links.eventLink}
+              eventLink={readOnly ? undefined : links.eventLink}
               payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}
               onClose={closeAndFocusRow}
               onShowInContext={showInContext}
@@ -242,4 +284,4 @@ export function EventLogRoute() {
       </div>
     </div>
   );
-}
+});
