@@ -14,8 +14,8 @@ const scope = self as unknown as {
 };
 
 /** Records per message, and the longest the page waits for news, in ms. */
-const BATCH_RECORDS = 4000;
-const BATCH_MS = 100;
+const BATCH_RECORDS = 1000;
+const BATCH_MS = 50;
 
 const post = (message: ImportWorkerMessage, transfer: Transferable[] = []) =>
   scope.postMessage(message, transfer);
