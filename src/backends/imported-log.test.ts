@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PELION_VOCABULARY } from './pelion/vocabulary.ts';
 import { ALIYUN_VOCABULARY } from './aliyun/vocabulary.ts';
-import { createImportedAdapter, openExportedLog, type StoredEvent } from './imported-log.ts';
+import {
+  createImportedAdapter,
+  localEventSource,
+  openExportedLog,
+  type StoredEvent,
+} from './imported-log.ts';
 import type { DeviceEvent, EventQuery } from './types.ts';
 
 const LEVELS = ['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'];
@@ -49,7 +54,7 @@ function adapterOver(events: StoredEvent[]) {
     kind: 'pelion',
     vocabulary: PELION_VOCABULARY,
     deviceId: 'd',
-    store: { events, readRaw: (index) => Promise.resolve({ raw: index }) },
+    source: localEventSource(events, 'd', (index) => Promise.resolve({ raw: index })),
   });
 }
 
@@ -120,13 +125,13 @@ describe('the adapter over an opened export', () => {
   });
 
   it('takes the vocabulary of the kind the file names, or of the kind its records look like', async () => {
-    const store = { events: [], readRaw: () => Promise.resolve(null) };
+    const source = localEventSource([], 'd', () => Promise.resolve(null));
     const named = await openExportedLog({
       id: 'i1',
       identity: { backendId: 'x', kind: 'aliyun', backendLabel: 'Plant' },
       sampleRaw: undefined,
       deviceId: 'd',
-      store,
+      source,
     });
     expect(named.vocabulary).toBe(ALIYUN_VOCABULARY);
     expect(named.info.label).toBe('Plant');
@@ -136,7 +141,7 @@ describe('the adapter over an opened export', () => {
       identity: { backendId: 'demo-pelion' },
       sampleRaw: { id: '0172', date_time: '2026-01-01T00:00:00Z', event_type: 'X' },
       deviceId: 'd',
-      store,
+      source,
     });
     expect(byShape.vocabulary).toBe(PELION_VOCABULARY);
     await expect(
@@ -145,7 +150,7 @@ describe('the adapter over an opened export', () => {
         identity: { backendId: 'x', kind: 'thingworx' },
         sampleRaw: undefined,
         deviceId: 'd',
-        store,
+        source,
       }),
     ).rejects.toThrow('kind "thingworx"');
   });
@@ -157,8 +162,8 @@ describe('the adapter over an opened export', () => {
       kind: 'aliyun',
       vocabulary: ALIYUN_VOCABULARY,
       deviceId: 'd',
-      store: {
-        events: [
+      source: localEventSource(
+        [
           {
             id: '1',
             time: 1,
@@ -187,8 +192,9 @@ describe('the adapter over an opened export', () => {
             description: 'Fault alarm',
           },
         ],
-        readRaw: () => Promise.resolve(null),
-      },
+        'd',
+        () => Promise.resolve(null),
+      ),
     });
     expect(await adapter.listEventDefinitions?.('d')).toEqual([
       { code: 'Beat', name: 'Heartbeat', level: 'info' },

@@ -1,30 +1,52 @@
 /**
- * A backend over events held in the browser: an export file opened at `/import`. It implements
- * the same port as the adapters of real backends, so the Event log's grid, filters, paging, seek
- * and details read an opened file exactly as they read a live log, without knowing the difference.
- * Nothing leaves the browser: every call is answered from memory (and the file itself, for a
- * record's raw JSON).
+ * A backend over a log read from a file in the browser: an export opened at `/import`. It
+ * implements the same port as the adapters of real backends, so the Event log's grid, filters,
+ * paging, seek and details read an opened file exactly as they read a live log, without knowing
+ * the difference. Nothing leaves the browser: the events are answered by an `EventSource` (a
+ * worker holding them, so the page's own heap and main thread stay free of them).
  */
 import type { ExportIdentity } from './export-identity.ts';
+import {
+  createEventIndex,
+  MAX_PAGE_SIZE,
+  type IndexedPage,
+  type StoredEvent,
+} from './event-index.ts';
 import { kindOfRecords, vocabularyOf } from './registry.ts';
 import type {
   BackendAdapter,
   BackendInfo,
   DeviceEvent,
   EventDefinition,
-  EventPage,
   EventQuery,
   EventVocabulary,
 } from './types.ts';
 
-/** An event as the grid needs it; its `raw` record is read on demand (`readRaw`). */
-export type StoredEvent = Omit<DeviceEvent, 'raw'>;
+export type { StoredEvent } from './event-index.ts';
 
-export interface EventStore {
-  /** Oldest first; events sharing a millisecond in the order the log lists them oldest first. */
-  events: readonly StoredEvent[];
-  /** The record of `events[index]` as the backend sent it. */
-  readRaw(index: number, signal?: AbortSignal): Promise<unknown>;
+/** Where an opened log's events are, asked asynchronously. */
+export interface EventSource {
+  page(query: EventQuery, cursor: string | null, pageSize: number): Promise<IndexedPage>;
+  /** One event with its `raw` record, or null. */
+  getEvent(eventId: string): Promise<DeviceEvent | null>;
+  codes(): Promise<EventDefinition[]>;
+}
+
+/** A source over events in this thread (tests, small logs); `readRaw` reads event `index`'s raw. */
+export function localEventSource(
+  events: readonly StoredEvent[],
+  deviceId: string,
+  readRaw: (index: number) => Promise<unknown>,
+): EventSource {
+  const index = createEventIndex(events, deviceId);
+  return {
+    page: (query, cursor, pageSize) => Promise.resolve(index.page(query, cursor, pageSize)),
+    getEvent: async (eventId) => {
+      const found = index.find(eventId);
+      return found ? { ...found.event, raw: await readRaw(found.index) } : null;
+    },
+    codes: () => Promise.resolve(index.codes()),
+  };
 }
 
 export interface ImportedLogOptions {
@@ -35,38 +57,11 @@ export interface ImportedLogOptions {
   kind: string;
   vocabulary: EventVocabulary;
   deviceId: string;
-  store: EventStore;
-}
-
-/** Largest page it answers; the grid asks for 200 at a time. */
-const MAX_PAGE_SIZE = 1000;
-
-/** Filtered views kept (as index lists), so paging a view does not filter the log again. */
-const CACHED_VIEWS = 8;
-
-/** Indexes (oldest first) of the events a query's filters keep; its order is applied on paging. */
-export function matchingIndexes(
-  events: readonly StoredEvent[],
-  query: Pick<EventQuery, 'levels' | 'code' | 'from' | 'to'>,
-): Int32Array {
-  const levels = query.levels.length > 0 ? new Set(query.levels) : null;
-  const { code, from, to } = query;
-  const out = new Int32Array(events.length);
-  let count = 0;
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (levels !== null && !levels.has(event.level)) continue;
-    if (code !== undefined && event.code !== code) continue;
-    if (from !== undefined && event.time < from) continue;
-    if (to !== undefined && event.time > to) continue;
-    out[count++] = index;
-  }
-  return out.subarray(0, count);
+  source: EventSource;
 }
 
 export function createImportedAdapter(options: ImportedLogOptions): BackendAdapter {
-  const { store, vocabulary, deviceId } = options;
-  const { events } = store;
+  const { source, vocabulary, deviceId } = options;
   const info: BackendInfo = {
     id: options.id,
     kind: options.kind,
@@ -80,20 +75,6 @@ export function createImportedAdapter(options: ImportedLogOptions): BackendAdapt
       maxPageSize: MAX_PAGE_SIZE,
     },
   };
-  const views = new Map<string, Int32Array>();
-  const viewOf = (query: EventQuery) => {
-    const key = JSON.stringify([[...query.levels].sort(), query.code, query.from, query.to]);
-    let view = views.get(key);
-    if (view === undefined) {
-      view = matchingIndexes(events, query);
-      if (views.size >= CACHED_VIEWS) views.delete(views.keys().next().value as string);
-    }
-    // Most recently used last.
-    views.delete(key);
-    views.set(key, view);
-    return view;
-  };
-  const listed = (event: StoredEvent): DeviceEvent => ({ ...event, raw: undefined });
   const device = {
     id: deviceId,
     name: null,
@@ -102,58 +83,20 @@ export function createImportedAdapter(options: ImportedLogOptions): BackendAdapt
     createdAt: null,
     raw: null,
   };
-  let definitions: EventDefinition[] | null = null;
 
   return {
     info,
     vocabulary,
     listDevices: () => Promise.resolve({ devices: [device], nextCursor: null, totalCount: 1 }),
     getDevice: () => Promise.resolve(device),
-
-    listEvents(query, cursor, pageSize) {
-      const view = query.deviceId === deviceId ? viewOf(query) : new Int32Array(0);
-      const start = cursor === null ? 0 : Number(cursor);
-      const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(pageSize)));
-      const end = Math.min(view.length, start + size);
-      const page: DeviceEvent[] = [];
-      for (let position = start; position < end; position++) {
-        const index = query.order === 'asc' ? view[position]! : view[view.length - 1 - position]!;
-        page.push(listed(events[index]!));
-      }
-      const result: EventPage = {
-        events: page,
-        nextCursor: end < view.length ? String(end) : null,
-        totalCount: view.length,
-      };
-      return Promise.resolve(result);
+    async listEvents(query, cursor, pageSize) {
+      const page = await source.page(query, cursor, pageSize);
+      // The grid needs no raw record; the details panel reads it with getEvent.
+      return { ...page, events: page.events.map((event) => ({ ...event, raw: undefined })) };
     },
-
-    async getEvent(eventDeviceId, eventId, signal) {
-      if (eventDeviceId !== deviceId) return null;
-      const index = events.findIndex((event) => event.id === eventId);
-      if (index === -1) return null;
-      return { ...events[index]!, raw: await store.readRaw(index, signal) };
-    },
-
-    ...(vocabulary.codeFilter
-      ? {
-          // The codes the file holds, named as its events name them.
-          listEventDefinitions: () => {
-            if (definitions === null) {
-              const byCode = new Map<string, EventDefinition>();
-              for (const event of events)
-                if (!byCode.has(event.code))
-                  byCode.set(event.code, {
-                    code: event.code,
-                    name: event.description || event.code,
-                    level: event.level,
-                  });
-              definitions = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
-            }
-            return Promise.resolve(definitions);
-          },
-        }
-      : {}),
+    getEvent: (eventDeviceId, eventId) =>
+      eventDeviceId === deviceId ? source.getEvent(eventId) : Promise.resolve(null),
+    ...(vocabulary.codeFilter ? { listEventDefinitions: () => source.codes() } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../backends/imported-log.ts';
+import type { StoredEvent } from '../../../backends/event-index.ts';
 import { NDJSON_HEADER_TYPE } from '../export/export-format.ts';
 
 /**

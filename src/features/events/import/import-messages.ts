@@ -1,19 +1,25 @@
-import type { ExportHeader, ImportedEvent } from './export-reader.ts';
+import type { IndexedPage } from '../../../backends/event-index.ts';
+import type { DeviceEvent, EventDefinition, EventQuery } from '../../../backends/types.ts';
+import type { ExportHeader } from './export-reader.ts';
 
-/** What the page sends the import worker: the file to read (it stays in this browser). */
-export interface ReadFileRequest {
-  file: File;
+/**
+ * The page and the import worker talk in these messages: the page hands over the file, the
+ * worker reads it and reports, then keeps the events and answers the log's queries.
+ */
+export type ImportWorkerRequest =
+  | { type: 'read'; file: File }
+  | { type: 'page'; id: number; query: EventQuery; cursor: string | null; pageSize: number }
+  | { type: 'event'; id: number; eventId: string }
+  | { type: 'codes'; id: number };
+
+export interface ImportWorkerAnswers {
+  page: IndexedPage;
+  event: DeviceEvent | null;
+  codes: EventDefinition[];
 }
 
-/** What the import worker reports while it reads, then once at the end. */
 export type ImportWorkerMessage =
-  | {
-      type: 'progress';
-      bytesRead: number;
-      /** Records read since the last message, with their lines' byte offsets and lengths. */
-      events: ImportedEvent[];
-      spans: Float64Array;
-    }
+  | { type: 'progress'; bytesRead: number; records: number }
   | {
       type: 'done';
       header: ExportHeader;
@@ -23,7 +29,6 @@ export type ImportWorkerMessage =
       truncated: boolean;
       /** `raw` of the first record (the kind of a file whose header does not name it). */
       sampleRaw: unknown;
-      /** Indexes of the records oldest first; null when the file already lists them so. */
-      oldestFirst: Int32Array | null;
     }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'answer'; id: number; value?: unknown; error?: string };

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  openExportedLog,
-  type EventStore,
-  type StoredEvent,
-} from '../../../backends/imported-log.ts';
+import { openExportedLog, type EventSource } from '../../../backends/imported-log.ts';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { ExportHeader } from './export-reader.ts';
-import type { ImportWorkerMessage } from './import-messages.ts';
+import type {
+  ImportWorkerAnswers,
+  ImportWorkerMessage,
+  ImportWorkerRequest,
+} from './import-messages.ts';
 
 /** An export opened in this browser, read as a backend of its own. */
 export interface OpenedExport {
@@ -19,6 +19,8 @@ export interface OpenedExport {
   malformed: number;
   /** The last line was cut short (the file was not written to its end). */
   truncated: boolean;
+  /** Lets its events go (the worker holding them ends). */
+  close: () => void;
 }
 
 export interface ImportProgress {
@@ -33,38 +35,51 @@ export interface ImportState {
   reading: ImportProgress | null;
   /** Why the last file chosen did not open (the open one, if any, stays as it was). */
   problem: string | null;
-  /** What the last finished or cancelled attempt did. */
+  /** What the last cancelled attempt did. */
   message: string;
   open: (file: File) => void;
   cancel: () => void;
 }
 
-/** Strings the grid shows over and over (levels, codes, descriptions) kept once each. */
-function interner() {
-  const strings = new Map<string, string>();
-  return (text: string) => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    strings.set(text, text);
-    return text;
-  };
-}
+type Question =
+  | {
+      type: 'page';
+      query: Parameters<EventSource['page']>[0];
+      cursor: string | null;
+      pageSize: number;
+    }
+  | { type: 'event'; eventId: string }
+  | { type: 'codes' };
 
-/** Byte offsets and lengths of the records' lines, as they arrive. */
-function growableSpans() {
-  let values = new Float64Array(1 << 16);
-  let length = 0;
+/** The log's queries, asked of the worker that read the file and holds its events. */
+function workerSource(worker: Worker): {
+  source: EventSource;
+  onAnswer: (message: Extract<ImportWorkerMessage, { type: 'answer' }>) => void;
+} {
+  let nextId = 0;
+  const waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (e: Error) => void }
+  >();
+  function ask<T extends Question['type']>(question: Question & { type: T }) {
+    const id = (nextId += 1);
+    return new Promise<ImportWorkerAnswers[T]>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...question, id } as ImportWorkerRequest);
+    });
+  }
   return {
-    append(batch: Float64Array) {
-      if (length + batch.length > values.length) {
-        const grown = new Float64Array(Math.max(values.length * 2, length + batch.length));
-        grown.set(values.subarray(0, length));
-        values = grown;
-      }
-      values.set(batch, length);
-      length += batch.length;
+    source: {
+      page: (query, cursor, pageSize) => ask({ type: 'page', query, cursor, pageSize }),
+      getEvent: (eventId) => ask({ type: 'event', eventId }),
+      codes: () => ask({ type: 'codes' }),
     },
-    view: () => values.subarray(0, length),
+    onAnswer: ({ id, value, error }) => {
+      const pending = waiting.get(id);
+      waiting.delete(id);
+      if (error !== undefined) pending?.reject(new Error(error));
+      else pending?.resolve(value);
+    },
   };
 }
 
@@ -72,81 +87,37 @@ let importSequence = 0;
 /** The export last opened, shown again when the reader comes back to /import in this tab. */
 let lastOpened: OpenedExport | null = null;
 
-async function openedExport(
-  file: File,
-  events: StoredEvent[],
-  spans: Float64Array,
-  done: Extract<ImportWorkerMessage, { type: 'done' }>,
-): Promise<OpenedExport> {
-  const { header, oldestFirst } = done;
-  // Plain loops: a few milliseconds for a few hundred thousand records.
-  const count = events.length;
-  const ordered: StoredEvent[] = oldestFirst ? new Array<StoredEvent>(count) : events;
-  const offsets = new Float64Array(count);
-  const lengths = new Float64Array(count);
-  for (let at = 0; at < count; at++) {
-    const index = oldestFirst ? oldestFirst[at]! : at;
-    if (oldestFirst) ordered[at] = events[index]!;
-    offsets[at] = spans[2 * index]!;
-    lengths[at] = spans[2 * index + 1]!;
-  }
-  performance.mark('fleetlog:import-ordered');
-  const store: EventStore = {
-    events: ordered,
-    // The record's line, read again from the file: raw records are not held in memory.
-    readRaw: async (index) => {
-      const offset = offsets[index]!;
-      const text = await file.slice(offset, offset + lengths[index]!).text();
-      return (JSON.parse(text) as { raw: unknown }).raw;
-    },
-  };
-  importSequence += 1;
-  return {
-    fileName: file.name,
-    fileSize: file.size,
-    header,
-    adapter: await openExportedLog({
-      id: `import-${importSequence}`,
-      identity: header,
-      sampleRaw: done.sampleRaw,
-      deviceId: header.deviceId,
-      store,
-    }),
-    records: done.records,
-    malformed: done.malformed,
-    truncated: done.truncated,
-  };
-}
-
 /**
- * Opens an export file chosen or dropped by the reader: a worker reads it (the page stays
- * responsive whatever its size), the page keeps the events for the grid, and the result is a
- * backend adapter over them. Cancel stops the worker at once.
+ * Opens an export file chosen or dropped by the reader: a worker reads it and keeps its events
+ * (the page stays responsive whatever the file's size, and its heap holds only the rows shown),
+ * and the result is a backend adapter asking that worker. Cancel stops the worker at once. Bad
+ * input leaves the export already open as it is.
  */
 export function useImport(): ImportState {
   const [opened, setOpened] = useState<OpenedExport | null>(lastOpened);
   const [reading, setReading] = useState<ImportProgress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const worker = useRef<Worker | null>(null);
+  /** The worker reading a file not yet opened. */
+  const readingWorker = useRef<Worker | null>(null);
   /** Counts attempts: answers for an earlier (cancelled, replaced) one are ignored. */
   const attempt = useRef(0);
 
-  const stop = useCallback(() => {
-    worker.current?.terminate();
-    worker.current = null;
+  const stopReading = useCallback(() => {
+    readingWorker.current?.terminate();
+    readingWorker.current = null;
   }, []);
   useEffect(
     () => () => {
       attempt.current += 1;
-      stop();
+      stopReading();
     },
-    [stop],
+    [stopReading],
   );
 
   const open = useCallback(
     (file: File) => {
-      stop();
+      stopReading();
       attempt.current += 1;
       const mine = attempt.current;
       setProblem(null);
@@ -158,64 +129,70 @@ export function useImport(): ImportState {
         records: 0,
       };
       setReading(progress);
-      // Marks for profiles (and the e2e heartbeat): when reading began, ended, and opened.
+      // Marks for profiles (and the e2e heartbeat): when reading began and when the log opened.
       performance.mark('fleetlog:import-start');
-      const events: StoredEvent[] = [];
-      const spans = growableSpans();
-      const intern = interner();
-      const reader = new Worker(new URL('./import-worker.ts', import.meta.url), {
+      const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
         type: 'module',
       });
-      worker.current = reader;
+      readingWorker.current = worker;
+      const { source, onAnswer } = workerSource(worker);
       const fail = (text: string) => {
         if (attempt.current !== mine) return;
-        stop();
+        stopReading();
         setReading(null);
         setProblem(text);
       };
-      reader.onerror = (event) =>
+      worker.onerror = (event) =>
         fail(`Could not read the file: ${event.message || 'the reader stopped'}.`);
-      reader.onmessage = ({ data }: MessageEvent<ImportWorkerMessage>) => {
+      worker.onmessage = ({ data }: MessageEvent<ImportWorkerMessage>) => {
+        if (data.type === 'answer') return onAnswer(data);
         if (attempt.current !== mine) return;
         if (data.type === 'failed') return fail(data.message);
         if (data.type === 'progress') {
-          for (const event of data.events) {
-            event.level = intern(event.level);
-            event.code = intern(event.code);
-            event.description = intern(event.description);
-            if (event.rawLevel !== undefined) event.rawLevel = intern(event.rawLevel);
-            if (event.category !== undefined) event.category = intern(event.category);
-            if (event.deviceId !== undefined) event.deviceId = intern(event.deviceId);
-            events.push(event);
-          }
-          spans.append(data.spans);
-          setReading({ ...progress, bytesRead: data.bytesRead, records: events.length });
+          setReading({ ...progress, bytesRead: data.bytesRead, records: data.records });
           return;
         }
-        stop();
-        performance.mark('fleetlog:import-read');
-        openedExport(file, events, spans.view(), data).then(
-          (result) => {
+        importSequence += 1;
+        openExportedLog({
+          id: `import-${importSequence}`,
+          identity: data.header,
+          sampleRaw: data.sampleRaw,
+          deviceId: data.header.deviceId,
+          source,
+        }).then(
+          (adapter) => {
             if (attempt.current !== mine) return;
-            lastOpened = result;
+            // The worker now belongs to the opened export; the one opened before lets go.
+            readingWorker.current = null;
+            lastOpened?.close();
+            lastOpened = {
+              fileName: file.name,
+              fileSize: file.size,
+              header: data.header,
+              adapter,
+              records: data.records,
+              malformed: data.malformed,
+              truncated: data.truncated,
+              close: () => worker.terminate(),
+            };
             performance.mark('fleetlog:import-opened');
-            setOpened(result);
+            setOpened(lastOpened);
             setReading(null);
           },
           (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
         );
       };
-      reader.postMessage({ file });
+      worker.postMessage({ type: 'read', file } satisfies ImportWorkerRequest);
     },
-    [stop],
+    [stopReading],
   );
 
   const cancel = useCallback(() => {
     attempt.current += 1;
-    stop();
+    stopReading();
     setReading(null);
     setMessage('Import cancelled; nothing was opened.');
-  }, [stop]);
+  }, [stopReading]);
 
   return { opened, reading, problem, message, open, cancel };
 }
