@@ -24,7 +24,7 @@ const listing = (requests: Array<{ method: string; what: string }>) =>
   requests.map((request) => `${request.method} ${request.what}`).join('\n');
 
 test.describe('performance budgets', () => {
-  test('a deep link to the 100,000-event log loads at most 155 KB of gzip JavaScript before its first row', async ({
+  test('a deep link to the 100,000-event log loads at most 150 KB of gzip JavaScript before its first row', async ({
     page,
   }) => {
     await probe(page);
