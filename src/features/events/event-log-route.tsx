@@ -28,7 +28,8 @@ import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
 import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
-import { histogramKeys } from './histogram/histogram-queries.ts';
+import { histogramKeys } from './histogram/histogram-keys.ts';
+import { useAfterPaint } from './histogram/use-after-paint.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
@@ -161,6 +162,8 @@ export function EventLogRoute() {
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
   const hydrated = useHydrated();
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
+  // The histogram's code and counts wait until the app shows its own rows (or an answer).
+  const histogramReady = useAfterPaint(hydrated && !query.isPending);
 
   return (
     <div className="flex flex-col gap-3">
@@ -226,24 +229,24 @@ export function EventLogRoute() {
             Load more events
           </button>
         )}
+        {histogramReady ? (
+          <Suspense fallback={<HistogramPlaceholder />}>
+            <EventHistogram
+              adapter={adapter}
+              deviceId={deviceId}
+              filters={filters}
+              order={search.order}
+              tz={search.tz}
+              heldEvents={eventWindow.events}
+              textSearch={matches !== null}
+              onZoom={(from, to) => update({ from, to, at: undefined })}
+              onGo={openAt}
+            />
+          </Suspense>
+        ) : (
+          <HistogramPlaceholder />
+        )}
       </div>
-      {hydrated ? (
-        <Suspense fallback={<HistogramPlaceholder />}>
-          <EventHistogram
-            adapter={adapter}
-            deviceId={deviceId}
-            filters={filters}
-            order={search.order}
-            tz={search.tz}
-            heldEvents={eventWindow.events}
-            textSearch={matches !== null}
-            onZoom={(from, to) => update({ from, to, at: undefined })}
-            onGo={openAt}
-          />
-        </Suspense>
-      ) : (
-        <HistogramPlaceholder />
-      )}
       <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
         <EventsTable
           ref={table}

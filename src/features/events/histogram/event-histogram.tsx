@@ -6,6 +6,7 @@ import type { TimeZoneSetting } from '../utils/format-time.ts';
 import type { HistogramBar } from './count-plan.ts';
 import { HISTOGRAM_FRAME } from './frame.ts';
 import type { HistogramFilters } from './histogram-queries.ts';
+import { describeStep } from './bucket-plan.ts';
 import { describeCount, describeSpan, formatEdge, summarise } from './histogram-text.ts';
 import { LEVEL_FILL } from './level-fill.ts';
 import { useHistogram } from './use-histogram.ts';
@@ -132,6 +133,13 @@ export function EventHistogram(props: EventHistogramProps) {
     0,
   );
 
+  const caption =
+    model.mode === 'loaded'
+      ? summary.split(':')[0]!
+      : plan && model.drawn
+        ? `${formatCount(bars.reduce((sum, bar) => sum + (bar.count ?? 0), 0))} events · bars of ${describeStep(plan.step)}`
+        : summary;
+
   return (
     <figure
       aria-label="Event histogram"
@@ -139,38 +147,12 @@ export function EventHistogram(props: EventHistogramProps) {
       aria-busy={model.pending}
       data-mode={model.mode}
       data-drawn={model.drawn ? 'true' : undefined}
-      className={`${HISTOGRAM_FRAME} flex flex-col gap-1`}
+      title={summary}
+      className={`${HISTOGRAM_FRAME} flex flex-col`}
     >
-      <div className="flex items-baseline justify-between gap-3 text-xs text-slate-600">
-        <p id={summaryId} className="min-w-0 truncate" title={summary}>
-          {summary}
-        </p>
-        <ul aria-label="Levels" className="flex shrink-0 gap-2">
-          {model.levels.map((level) => {
-            const description = levelDescription(vocabulary, level);
-            return (
-              <li key={level} className="flex items-center gap-1">
-                <span
-                  aria-hidden="true"
-                  className={`inline-block h-2.5 w-2.5 rounded-sm ${LEVEL_FILL[description.tone]}`}
-                />
-                {description.label}
-                {level === failure.value && !model.pending && plan
-                  ? ` ${formatCount(failures)}`
-                  : ''}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-      {model.error && (
-        <p role="alert" className="text-xs text-red-700">
-          Could not count the events: {model.error.message}{' '}
-          <button type="button" className="underline" onClick={model.retry}>
-            Retry
-          </button>
-        </p>
-      )}
+      <p id={summaryId} className="sr-only">
+        {summary}
+      </p>
       <div
         ref={plotRef}
         role="toolbar"
@@ -181,7 +163,7 @@ export function EventHistogram(props: EventHistogramProps) {
         onPointerUp={(event) => endPress(event, true)}
         onPointerCancel={(event) => endPress(event, false)}
         onKeyDown={onKeyDown}
-        className="relative min-h-0 flex-1 cursor-crosshair touch-none select-none border-b border-slate-300"
+        className="relative min-h-0 flex-1 cursor-crosshair touch-none border-b border-slate-300 select-none"
       >
         {plan &&
           bars.map((bar, index) => (
@@ -232,12 +214,40 @@ export function EventHistogram(props: EventHistogramProps) {
           />
         )}
       </div>
-      {plan && (
-        <div aria-hidden="true" className="flex justify-between text-[11px] text-slate-600">
-          <span>{formatEdge(plan.from, plan.step, tz)}</span>
-          <span>{formatEdge(plan.to, plan.step, tz)}</span>
-        </div>
-      )}
+      <div className="flex items-center justify-between gap-2 text-[10px] leading-3 whitespace-nowrap text-slate-600">
+        <span aria-hidden="true">{plan ? formatEdge(plan.from, plan.step, tz) : ''}</span>
+        <span className="flex min-w-0 items-center gap-2 overflow-hidden">
+          {model.error ? (
+            <span role="alert" className="truncate text-red-700">
+              Could not count the events: {model.error.message}{' '}
+              <button type="button" className="underline" onClick={model.retry}>
+                Retry
+              </button>
+            </span>
+          ) : (
+            <span aria-hidden="true" className="truncate">
+              {caption}
+            </span>
+          )}
+          <span aria-hidden="true" className="flex shrink-0 gap-1.5">
+            {model.levels.map((level) => {
+              const description = levelDescription(vocabulary, level);
+              return (
+                <span key={level} className="flex items-center gap-0.5">
+                  <span
+                    className={`inline-block h-2 w-2 rounded-sm ${LEVEL_FILL[description.tone]}`}
+                  />
+                  {description.label}
+                  {level === failure.value && !model.pending && plan
+                    ? ` ${formatCount(failures)}`
+                    : ''}
+                </span>
+              );
+            })}
+          </span>
+        </span>
+        <span aria-hidden="true">{plan ? formatEdge(plan.to, plan.step, tz) : ''}</span>
+      </div>
     </figure>
   );
 }

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { BackendAdapter, EventCountQuery, EventQuery } from '../../../backends/types.ts';
-import { eventQueries, type EventListFilters } from '../api/event-queries.ts';
+import type { EventListFilters } from '../api/event-queries.ts';
 import { resolveRange } from '../api/first-page.ts';
 import { countSlots } from './count-limiter.ts';
+import { histogramKeys } from './histogram-keys.ts';
 
 /**
  * The histogram's queries. Keys sit under the device's `histogram` key (Refresh invalidates them
@@ -20,9 +21,7 @@ export interface HistogramWindow {
 
 const FRESH_MS = 5 * 60_000;
 
-export const histogramKeys = {
-  all: (backendId: string, deviceId: string) =>
-    [...eventQueries.device(backendId, deviceId), 'histogram'] as const,
+export const histogramQueryKeys = {
   window: (backendId: string, deviceId: string, filters: HistogramFilters) =>
     [...histogramKeys.all(backendId, deviceId), 'window', filters] as const,
   count: (backendId: string, deviceId: string, query: EventCountQuery) =>
@@ -44,7 +43,7 @@ export function histogramWindowOptions(
   filters: HistogramFilters,
 ) {
   return queryOptions({
-    queryKey: histogramKeys.window(adapter.info.id, deviceId, filters),
+    queryKey: histogramQueryKeys.window(adapter.info.id, deviceId, filters),
     queryFn: async ({ signal }): Promise<HistogramWindow | null> => {
       const now = Date.now();
       const range = resolveRange({ ...filters, order: 'desc' }, now);
@@ -74,7 +73,7 @@ export function histogramWindowOptions(
 /** One count, queued behind the page's other counts (see count-limiter.ts). */
 export function countOptions(adapter: BackendAdapter, query: EventCountQuery) {
   return queryOptions({
-    queryKey: histogramKeys.count(adapter.info.id, query.deviceId, query),
+    queryKey: histogramQueryKeys.count(adapter.info.id, query.deviceId, query),
     queryFn: ({ signal }) => {
       const count = adapter.countEvents;
       if (!count) throw new Error(`${adapter.info.label} cannot count events.`);

@@ -7,12 +7,12 @@ import { planBuckets, type BucketPlan } from './bucket-plan.ts';
 import { assembleBars, planCounts, shownLevels, type HistogramBar } from './count-plan.ts';
 import {
   countOptions,
-  histogramKeys,
   histogramWindowOptions,
   isRelative,
   type HistogramFilters,
   type HistogramWindow,
 } from './histogram-queries.ts';
+import { histogramKeys } from './histogram-keys.ts';
 import { loadedBars, timeExtent } from './loaded-bars.ts';
 
 export interface UseHistogramOptions {
