@@ -4,7 +4,7 @@ import type { BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { ThemeToggle } from '../ui/theme-toggle.tsx';
-import { KeyboardShortcutsDialog } from '../ui/keyboard-shortcuts-dialog.tsx';
+import { KeyboardShortcutsHelp } from '../ui/keyboard-shortcuts-help.tsx';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 
 /**
@@ -93,7 +93,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
       >
         {children}
       </main>
-      <KeyboardShortcutsDialog />
+      <KeyboardShortcutsHelp />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, memo, useCallback, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
 import { paths } from '../../config/paths.ts';
@@ -27,6 +27,9 @@ import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
 import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
+import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
+import { histogramKeys } from './histogram/histogram-keys.ts';
+import { useAfterPaint } from './histogram/use-after-paint.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
@@ -38,6 +41,11 @@ import { retentionOf } from './utils/retention.ts';
 // link waits for.
 const EventDetailsPanel = lazy(async () => ({
   default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
+}));
+
+// The histogram asks for its counts once the app runs; its code loads after the first rows.
+const EventHistogram = lazy(async () => ({
+  default: (await import('./histogram/event-histogram.tsx')).EventHistogram,
 }));
 
 const detailsLoading = (
@@ -108,7 +116,15 @@ export const EventLogView = memo(function EventLogView({
       queryKey: eventQueries.list(info.id, deviceId, filters),
       exact: true,
     });
+    void queryClient.invalidateQueries({ queryKey: histogramKeys.all(info.id, deviceId) });
   }, [queryClient, info.id, deviceId, filters]);
+  const navigate = useNavigate();
+  // A histogram bar opens the log at its moment, as `at` does (the open event closes).
+  const openAt = useCallback(
+    (at: string) =>
+      void navigate(logHref(undefined, serialiseEventLogSearch(vocabulary, { ...search, at }))),
+    [navigate, logHref, vocabulary, search],
+  );
   const exporter = useExport({
     adapter,
     deviceId,
@@ -176,6 +192,8 @@ export const EventLogView = memo(function EventLogView({
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
   const hydrated = useHydrated();
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
+  // The histogram's code and counts wait until the app shows its own rows (or an answer).
+  const histogramReady = useAfterPaint(hydrated && !query.isPending);
 
   return (
     <div className="flex flex-col gap-3">
@@ -244,6 +262,23 @@ export const EventLogView = memo(function EventLogView({
           >
             Load more events
           </button>
+        )}
+        {histogramReady ? (
+          <Suspense fallback={<HistogramPlaceholder />}>
+            <EventHistogram
+              adapter={adapter}
+              deviceId={deviceId}
+              filters={filters}
+              order={search.order}
+              tz={search.tz}
+              heldEvents={eventWindow.events}
+              textSearch={matches !== null}
+              onZoom={(from, to) => update({ from, to, at: undefined })}
+              onGo={openAt}
+            />
+          </Suspense>
+        ) : (
+          <HistogramPlaceholder />
         )}
       </div>
       <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
