@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useCallback, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { paths } from '../../config/paths.ts';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
+import { paths } from '../../config/paths.ts';
 import { useHydrated } from '../../lib/use-hydrated.ts';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 import { eventQueries } from './api/event-queries.ts';
@@ -15,7 +15,7 @@ import { RangeNotice } from './components/range-notice.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
 import { HiddenEventNotice } from './components/hidden-event-notice.tsx';
 import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
-import { useEventLinks } from './hooks/use-event-links.ts';
+import { useEventLinks, type LogHref } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useHidingFilters } from './hooks/use-hiding-filters.ts';
 import { useLogAnchor } from './hooks/use-log-anchor.ts';
@@ -55,9 +55,40 @@ const detailsLoading = (
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
 export function EventLogRoute() {
   const params = useParams();
-  const deviceId = params.deviceId ?? '';
-  const eventId = params.eventId;
+  return <EventLogView deviceId={params.deviceId ?? ''} eventId={params.eventId} />;
+}
+
+export interface EventLogViewProps {
+  deviceId: string;
+  /** The event the URL opens in the details panel. */
+  eventId: string | undefined;
+  /** Where the log's pages are; default the device's Event log on the current backend. */
+  logHref?: LogHref;
+  /**
+   * A log that cannot change and is not on a server (an opened export): no Refresh, Live or
+   * Export, and no links to copy (they would open nothing anywhere else).
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * The Event log of the current backend (`useBackend`) for one device: filters, grid, status,
+ * details. Any adapter renders here, an opened export's included.
+ */
+export const EventLogView = memo(function EventLogView({
+  deviceId,
+  eventId,
+  logHref: givenLogHref,
+  readOnly = false,
+}: EventLogViewProps) {
   const { info, adapter } = useBackend();
+  const logHref: LogHref = useMemo(
+    () =>
+      givenLogHref ??
+      ((id: string | undefined, searchText: string) =>
+        paths.eventLog.href(info.id, deviceId, id, searchText)),
+    [givenLogHref, info.id, deviceId],
+  );
   const { vocabulary } = adapter;
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
 
@@ -91,15 +122,8 @@ export function EventLogRoute() {
   // A histogram bar opens the log at its moment, as `at` does (the open event closes).
   const openAt = useCallback(
     (at: string) =>
-      void navigate(
-        paths.eventLog.href(
-          info.id,
-          deviceId,
-          undefined,
-          serialiseEventLogSearch(vocabulary, { ...search, at }),
-        ),
-      ),
-    [navigate, info.id, deviceId, vocabulary, search],
+      void navigate(logHref(undefined, serialiseEventLogSearch(vocabulary, { ...search, at }))),
+    [navigate, logHref, vocabulary, search],
   );
   const exporter = useExport({
     adapter,
@@ -119,7 +143,13 @@ export function EventLogRoute() {
   const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const rangeProblems = rangeProblemsOf(search, info.capabilities.retentionDays, now);
-  const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
+  const links = useEventLinks({
+    vocabulary,
+    logHref,
+    search,
+    eventOpen: eventId !== undefined,
+    openEvent,
+  });
   const stepPosition = useCallback(
     () => openEvent ?? firstVisibleEvent(),
     [openEvent, firstVisibleEvent],
@@ -131,7 +161,7 @@ export function EventLogRoute() {
     position: stepPosition,
     held: eventWindow.events,
   });
-  const showInContext = useShowInContext(vocabulary, info.id, deviceId, search, eventId);
+  const showInContext = useShowInContext(vocabulary, logHref, search, eventId);
   const hiding = useHidingFilters({ vocabulary, filters, search, update, query, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
@@ -173,7 +203,7 @@ export function EventLogRoute() {
         search={search}
         update={update}
         definitions={definitions.data}
-        onCopyLink={links.copyViewLink}
+        onCopyLink={readOnly ? undefined : links.copyViewLink}
         copyMessage={links.copyMessage}
       />
       <DroppedParamsNotice dropped={dropped} />
@@ -209,16 +239,20 @@ export function EventLogRoute() {
           formatTime={formatTime}
         />
         <FailureStepButtons onStep={failureSteps.step} />
-        <LiveControls
-          tail={{ adapter, deviceId, filters, scrollerRef }}
-          onRefresh={refresh}
-          live={search.live}
-          newestFirst={search.order === 'desc'}
-          onLiveChange={(live) =>
-            update(live ? { live, order: 'desc' } : { live }, { replace: true })
-          }
-        />
-        <ExportMenu exporter={exporter} />
+        {!readOnly && (
+          <>
+            <LiveControls
+              tail={{ adapter, deviceId, filters, scrollerRef }}
+              onRefresh={refresh}
+              live={search.live}
+              newestFirst={search.order === 'desc'}
+              onLiveChange={(live) =>
+                update(live ? { live, order: 'desc' } : { live }, { replace: true })
+              }
+            />
+            <ExportMenu exporter={exporter} />
+          </>
+        )}
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -275,7 +309,7 @@ export function EventLogRoute() {
               event={openEvent}
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
-              eventLink={links.eventLink}
+              eventLink={readOnly ? undefined : links.eventLink}
               payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}
               onClose={closeAndFocusRow}
               onShowInContext={showInContext}
@@ -285,4 +319,4 @@ export function EventLogRoute() {
       </div>
     </div>
   );
-}
+});
