@@ -3,6 +3,7 @@
  * simulators themselves (so the browser sees what any client of the API would).
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 
@@ -68,7 +69,7 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
   await scroller(page).evaluate((element) => {
-    element.scrollTop = 36 * 20;
+    element.scrollTop = ROW_HEIGHT * 20;
   });
   const reading = rowAt(page, 22);
   await expect(reading).toHaveAttribute('data-event-id', /.+/);
@@ -78,7 +79,7 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
   await expect(waiting).toBeVisible({ timeout: 8000 });
   // Still the same event at the same place, and the list did not scroll.
   await expect(reading).toHaveAttribute('data-event-id', readId!);
-  expect(await scroller(page).evaluate((element) => element.scrollTop)).toBe(36 * 20);
+  expect(await scroller(page).evaluate((element) => element.scrollTop)).toBe(ROW_HEIGHT * 20);
 
   await waiting.click();
   await expect(waiting).toHaveCount(0);
