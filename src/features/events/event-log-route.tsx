@@ -234,6 +234,7 @@ export function EventLogRoute() {
           ref={table}
           layout={columnLayout.layout}
           onResize={columnModel?.resize}
+          Resizer={columnLayout.Resizer}
           totalRows={totalRows}
           vocabulary={vocabulary}
           tz={search.tz}

@@ -13,7 +13,9 @@ import {
   type EventColumn,
   type EventColumns,
 } from '../components/event-columns.tsx';
-import type { StoredColumns } from './column-memory.ts';
+import { recallColumns, rememberColumns, type StoredColumns } from './column-memory.ts';
+
+export { ColumnResizer } from '../components/column-resizer.tsx';
 
 /**
  * The Events grid's column model: @tanstack/react-table's column state (visibility, sizing,
@@ -149,4 +151,11 @@ export function createColumnModel(
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The model for a vocabulary's columns, from and to what this browser remembers for its kind. */
+export function createRememberedColumnModel(columns: EventColumns): ColumnModel {
+  return createColumnModel(columns, recallColumns(columns.storageKey), (stored) =>
+    rememberColumns(columns.storageKey, stored),
+  );
 }

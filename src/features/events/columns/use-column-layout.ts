@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import type { ColumnResizerProps } from '../components/column-resizer.tsx';
 import {
   defaultLayout,
   type ColumnLayout,
   type EventColumns,
 } from '../components/event-columns.tsx';
 import type { ColumnModel } from './column-model.ts';
-import { recallColumns, rememberColumns } from './column-memory.ts';
 
 export interface ColumnLayoutState {
   layout: ColumnLayout;
   /** The column model, once loaded (after the page is interactive); null before. */
   model: ColumnModel | null;
+  /** The header's resize handle, loaded with the model (no resizing before). */
+  Resizer: ComponentType<ColumnResizerProps> | null;
 }
 
 /**
@@ -22,17 +24,17 @@ export function useColumnLayout(columns: EventColumns): ColumnLayoutState {
   const [state, setState] = useState<ColumnLayoutState>(() => ({
     layout: defaultLayout(columns),
     model: null,
+    Resizer: null,
   }));
   useEffect(() => {
     let live = true;
     let unsubscribe: (() => void) | undefined;
-    void import('./column-model.ts').then(({ createColumnModel }) => {
+    void import('./column-model.ts').then(({ createRememberedColumnModel, ColumnResizer }) => {
       if (!live) return;
-      const model = createColumnModel(columns, recallColumns(columns.storageKey), (stored) =>
-        rememberColumns(columns.storageKey, stored),
-      );
-      unsubscribe = model.subscribe(() => setState({ layout: model.layout(), model }));
-      setState({ layout: model.layout(), model });
+      const model = createRememberedColumnModel(columns);
+      const show = () => setState({ layout: model.layout(), model, Resizer: ColumnResizer });
+      unsubscribe = model.subscribe(show);
+      show();
     });
     return () => {
       live = false;
@@ -42,5 +44,5 @@ export function useColumnLayout(columns: EventColumns): ColumnLayoutState {
   // A backend switch remounts the page; until the new model loads, show the new columns.
   return state.layout.columns.every((column) => columns.list.includes(column))
     ? state
-    : { layout: defaultLayout(columns), model: null };
+    : { layout: defaultLayout(columns), model: null, Resizer: null };
 }

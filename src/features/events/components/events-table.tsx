@@ -6,7 +6,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { CSSProperties, FocusEvent, Ref, RefObject } from 'react';
+import type { ComponentType, CSSProperties, FocusEvent, Ref, RefObject } from 'react';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
 import {
@@ -16,7 +16,7 @@ import {
   rowMinWidth,
   type ColumnLayout,
 } from './event-columns.tsx';
-import { ColumnResizer } from './column-resizer.tsx';
+import type { ColumnResizerProps } from './column-resizer.tsx';
 import { useFixedRows, type RowScroller } from '../hooks/use-fixed-rows.ts';
 import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
 
@@ -58,6 +58,8 @@ export interface EventsTableProps {
   layout?: ColumnLayout;
   /** Resizes a column (the column model's); the header offers no resizing without it. */
   onResize?: (columnId: string, size: number) => void;
+  /** The header's resize handle (loaded with the column model, off the first screen's path). */
+  Resizer?: ComponentType<ColumnResizerProps> | null;
   ref?: Ref<EventsTableHandle>;
 }
 
@@ -91,6 +93,7 @@ export function EventsTable({
   totalRows,
   layout: givenLayout,
   onResize,
+  Resizer,
   ref,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -318,8 +321,8 @@ export function EventsTable({
               <div className="truncate">
                 {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
               </div>
-              {onResize && (
-                <ColumnResizer
+              {onResize && Resizer && (
+                <Resizer
                   label={column.header}
                   size={layout.sizes[column.id] ?? column.size}
                   min={column.minSize}
