@@ -139,3 +139,29 @@ test('Live on the Alibaba demo: live-meter events arrive', async ({ page }) => {
   await expect(firstRow).not.toHaveAttribute('data-event-id', before!, { timeout: 10_000 });
   await expect(page.getByRole('button', { name: 'Live' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('Refresh takes the waiting events in: the button goes, the newest is on top', async ({
+  page,
+  request,
+}) => {
+  await page.goto(eventLog('?live=1'));
+  await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
+  await scroller(page).evaluate((element) => {
+    element.scrollTop = ROW_HEIGHT * 20;
+  });
+  const waiting = page.getByRole('button', { name: /^\d+ new events?$/ });
+  await expect(waiting).toBeVisible({ timeout: 8000 });
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(waiting).toHaveCount(0);
+  await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
+  const top = await rowAt(page, 0).getAttribute('data-event-id');
+  const newest = await newestOnServer(request);
+  // The fresh first page: the server's newest at the click, or one tick before it.
+  expect(newest.time - Number.parseInt(top!.slice(0, 12), 16)).toBeLessThanOrEqual(2500);
+  // Nothing waits to be added twice: after the next tick, still no older copies on top.
+  const ids = await scroller(page)
+    .locator('[data-event-id]')
+    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.eventId));
+  expect(new Set(ids).size).toBe(ids.length);
+});

@@ -42,11 +42,21 @@ export const ALLOWED_ACTIONS: ReadonlySet<string> = new Set(ACTION_PARAMETERS.ke
 /** At most this many entries in one repeated parameter (BatchQueryDeviceDetail takes 100). */
 const MAX_LIST_INDEX = 100;
 
-/** `DeviceName.3` → `DeviceName.N` (an index from 1 to MAX_LIST_INDEX); other names unchanged. */
-function listParameterPattern(name: string): string {
+/** A repeated parameter's pattern as listed above: `DeviceName.N`. */
+export function isListParameterPattern(name: string): boolean {
+  return name.endsWith('.N');
+}
+
+/**
+ * Whether `name` is a parameter `allowed` lists: a plain name as it is, a repeated one as
+ * `DeviceName.3` (index 1 to MAX_LIST_INDEX) matching `DeviceName.N`. The pattern itself is not a
+ * parameter name: `DeviceName.N` sent literally is refused.
+ */
+function isAllowedParameter(allowed: ReadonlySet<string>, name: string): boolean {
+  if (isListParameterPattern(name)) return false;
+  if (allowed.has(name)) return true;
   const match = /^([A-Za-z]+)\.([1-9]\d{0,2})$/.exec(name);
-  if (!match || Number(match[2]) > MAX_LIST_INDEX) return name;
-  return `${match[1]}.N`;
+  return match !== null && Number(match[2]) <= MAX_LIST_INDEX && allowed.has(`${match[1]}.N`);
 }
 
 /**
@@ -143,7 +153,7 @@ export function createAliyunBackend(options: AliyunBackendOptions): ConfiguredBa
         if (SERVER_OWNED.has(name)) continue;
         const known =
           name === 'Action' ||
-          allowed.has(listParameterPattern(name)) ||
+          isAllowedParameter(allowed, name) ||
           (demo && name === SIM_FAULT_PARAM);
         if (!known) {
           return fleetlogError(

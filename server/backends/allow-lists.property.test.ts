@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { ACTION_PARAMETERS, createAliyunBackend } from '../aliyun/proxy.ts';
+import { ACTION_PARAMETERS, createAliyunBackend, isListParameterPattern } from '../aliyun/proxy.ts';
 import { createPelionBackend } from '../pelion/proxy.ts';
 import type { Upstream } from './types.ts';
 
@@ -123,6 +123,54 @@ describe('Pelion query allow-list', () => {
 
 describe('Alibaba parameter allow-lists', () => {
   const actions = [...ACTION_PARAMETERS.keys()];
+  /** A name the action documents, a repeated one (`DeviceName.N`) with an index from 1 to 100. */
+  const documentedName = (action: string) =>
+    fc
+      .tuple(fc.constantFrom(...ACTION_PARAMETERS.get(action)!), fc.integer({ min: 1, max: 100 }))
+      .map(([name, index]) =>
+        isListParameterPattern(name) ? `${name.slice(0, -1)}${index}` : name,
+      );
+  const listActions = actions.filter((action) =>
+    [...ACTION_PARAMETERS.get(action)!].some(isListParameterPattern),
+  );
+
+  it('refuses a repeated parameter written as its pattern, index 0 or an index past 100', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...listActions)
+          .chain((action) =>
+            fc.tuple(
+              fc.constant(action),
+              fc.constantFrom(
+                ...[...ACTION_PARAMETERS.get(action)!].filter(isListParameterPattern),
+              ),
+              fc.oneof(
+                fc.constant('N'),
+                fc.constant('0'),
+                fc.integer({ min: 101, max: 99_999 }).map(String),
+                fc.constant('01'),
+              ),
+            ),
+          ),
+        value,
+        async ([action, pattern, index], v) => {
+          seen.length = 0;
+          const response = await app.request('/api/a/', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams([
+              ['Action', action],
+              [`${pattern.slice(0, -1)}${index}`, v],
+            ]).toString(),
+          });
+          expect(response.status).toBe(400);
+          expect(seen).toHaveLength(0);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 
   it('refuses any undocumented parameter of every action and signs nothing', async () => {
     await fc.assert(
@@ -150,7 +198,7 @@ describe('Alibaba parameter allow-lists', () => {
         fc.constantFrom(...actions).chain((action) =>
           fc.tuple(
             fc.constant(action),
-            fc.uniqueArray(fc.tuple(fc.constantFrom(...ACTION_PARAMETERS.get(action)!), value), {
+            fc.uniqueArray(fc.tuple(documentedName(action), value), {
               selector: ([name]) => name,
             }),
           ),

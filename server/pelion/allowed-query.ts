@@ -6,40 +6,12 @@
  * leaves, so the browser cannot add to what the server's key is used for.
  */
 
-type Operator = 'eq' | 'neq' | 'in' | 'nin' | 'gte' | 'lte';
-
-const TEXT: readonly Operator[] = ['eq', 'neq', 'in', 'nin'];
-const DATE: readonly Operator[] = ['in', 'nin', 'lte', 'gte'];
-
-/** Filterable fields of `GET /v3/device-events` and the operators each takes. */
-const EVENT_FILTERS: ReadonlyMap<string, readonly Operator[]> = new Map([
-  ['device_id', TEXT],
-  ['event_type', TEXT],
-  ['description', TEXT],
-  ['id', TEXT],
-  ['state_change', ['eq', 'neq']],
-  ['date_time', DATE],
-]);
-
-/** Filterable fields of `GET /v3/devices` and the operators each takes. */
-const DEVICE_FILTERS: ReadonlyMap<string, readonly Operator[]> = new Map([
-  ...[
-    'name',
-    'id',
-    'state',
-    'lifecycle_status',
-    'endpoint_name',
-    'device_class',
-    'endpoint_type',
-    'host_gateway',
-    'serial_number',
-    'vendor_id',
-    'firmware_checksum',
-  ].map((field) => [field, TEXT] as const),
-  ...['created_at', 'updated_at', 'bootstrapped_timestamp', 'manifest_timestamp'].map(
-    (field) => [field, DATE] as const,
-  ),
-]);
+import {
+  DEVICE_FILTER_FIELDS,
+  EVENT_FILTER_FIELDS,
+  type FieldSpec,
+  type Operator,
+} from './filter-fields.ts';
 
 /** Paging and envelope parameters of both list calls. */
 const LIST_PARAMS: ReadonlySet<string> = new Set(['limit', 'order', 'after', 'include', 'filter']);
@@ -49,10 +21,10 @@ export const SIM_FAULT_PARAM = 'x_sim_fault';
 
 const FILTER_NAME = /^([a-z_]+?)(?:__(eq|neq|in|nin|gte|lte))?$/;
 
-function isFilter(name: string, filters: ReadonlyMap<string, readonly Operator[]>): boolean {
+function isFilter(name: string, filters: Readonly<Record<string, FieldSpec>>): boolean {
   const match = FILTER_NAME.exec(name);
   if (!match) return false;
-  const operators = filters.get(match[1]!);
+  const operators = Object.hasOwn(filters, match[1]!) ? filters[match[1]!]!.operators : undefined;
   // A bare `field=value` means `field__eq`.
   return operators !== undefined && operators.includes((match[2] ?? 'eq') as Operator);
 }
@@ -75,7 +47,7 @@ export function checkQuery(
   search: string,
   options: { simFaults: boolean },
 ): QueryCheck | { refused: string } {
-  const filters = collection === 'devices' ? DEVICE_FILTERS : EVENT_FILTERS;
+  const filters = collection === 'devices' ? DEVICE_FILTER_FIELDS : EVENT_FILTER_FIELDS;
   const params = new URLSearchParams(search);
   for (const [name, value] of params) {
     if (name === SIM_FAULT_PARAM && options.simFaults) continue;

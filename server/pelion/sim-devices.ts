@@ -1,43 +1,16 @@
 /** `GET /v3/devices` over the demo fleet's directory (a few hundred devices: plain scans suffice). */
 import type { PelionDeviceRecord, PelionFleet } from '../fleet/pelion-fleet.ts';
 import { countMatches, takePage } from './sim-paging.ts';
-import { matchesCondition, type FieldSpec, type ListQuery } from './sim-query.ts';
+import { DEVICE_DATE_FIELDS, type DEVICE_TEXT_FIELDS } from './filter-fields.ts';
+import { matchesCondition, type ListQuery } from './sim-query.ts';
 import type { ListOutcome } from './sim-events.ts';
 
-const TEXT_OPS = ['eq', 'neq', 'in', 'nin'] as const;
-const DATE_OPS = ['in', 'nin', 'lte', 'gte'] as const;
-
-const TEXT_FIELDS = [
-  'name',
-  'id',
-  'state',
-  'lifecycle_status',
-  'endpoint_name',
-  'device_class',
-  'endpoint_type',
-  'host_gateway',
-  'serial_number',
-  'vendor_id',
-  'firmware_checksum',
-] as const;
-const DATE_FIELDS = [
-  'created_at',
-  'updated_at',
-  'bootstrapped_timestamp',
-  'manifest_timestamp',
-] as const;
-
-export const DEVICE_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = Object.fromEntries([
-  ...TEXT_FIELDS.map((f) => [f, { kind: 'string', operators: TEXT_OPS }] as const),
-  ...DATE_FIELDS.map((f) => [f, { kind: 'date', operators: DATE_OPS }] as const),
-]);
-
 function fieldValue(device: PelionDeviceRecord, field: string): string | number | null {
-  if ((DATE_FIELDS as readonly string[]).includes(field)) {
-    const text = device[field as (typeof DATE_FIELDS)[number]];
+  if ((DEVICE_DATE_FIELDS as readonly string[]).includes(field)) {
+    const text = device[field as (typeof DEVICE_DATE_FIELDS)[number]];
     return text === null ? null : Date.parse(text);
   }
-  const value = device[field as (typeof TEXT_FIELDS)[number]];
+  const value = device[field as (typeof DEVICE_TEXT_FIELDS)[number]];
   return typeof value === 'string' ? value : null;
 }
 

@@ -7,19 +7,8 @@ import {
   type StoredPelionEvent,
 } from '../fleet/pelion-fleet.ts';
 import { countMatches, firstIndex, takePage, type PageWindow } from './sim-paging.ts';
-import { matchesCondition, type Condition, type FieldSpec, type ListQuery } from './sim-query.ts';
+import { matchesCondition, type Condition, type ListQuery } from './sim-query.ts';
 import type { FieldProblem } from './sim-errors.ts';
-
-const TEXT_OPS = ['eq', 'neq', 'in', 'nin'] as const;
-
-export const EVENT_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  device_id: { kind: 'string', operators: TEXT_OPS },
-  event_type: { kind: 'string', operators: TEXT_OPS },
-  description: { kind: 'string', operators: TEXT_OPS },
-  id: { kind: 'string', operators: TEXT_OPS },
-  state_change: { kind: 'boolean', operators: ['eq', 'neq'] },
-  date_time: { kind: 'date', operators: ['gte', 'lte', 'in', 'nin'] },
-};
 
 export interface ListEnvelope<T> {
   object: 'list';

@@ -7,13 +7,9 @@ import { z } from 'zod';
 import { parseFilterInstant } from './sim-dates.ts';
 import type { FieldProblem } from './sim-errors.ts';
 
-export type Operator = 'eq' | 'neq' | 'in' | 'nin' | 'gte' | 'lte';
-export type FieldKind = 'string' | 'boolean' | 'date';
+import type { FieldSpec, Operator } from './filter-fields.ts';
 
-export interface FieldSpec {
-  kind: FieldKind;
-  operators: readonly Operator[];
-}
+export type { FieldKind, FieldSpec, Operator } from './filter-fields.ts';
 
 interface ConditionBase {
   field: string;

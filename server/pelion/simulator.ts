@@ -18,8 +18,9 @@
 import { Hono, type Context } from 'hono';
 import { toWireEvent, type PelionFleet } from '../fleet/pelion-fleet.ts';
 import { errorBody, newRequestId, type FieldProblem, type PelionErrorType } from './sim-errors.ts';
-import { DEVICE_FILTER_FIELDS, listDevices } from './sim-devices.ts';
-import { EVENT_FILTER_FIELDS, listEvents, type ListOutcome } from './sim-events.ts';
+import { DEVICE_FILTER_FIELDS, EVENT_FILTER_FIELDS } from './filter-fields.ts';
+import { listDevices } from './sim-devices.ts';
+import { listEvents, type ListOutcome } from './sim-events.ts';
 import { listJson } from './sim-list-json.ts';
 import { parseListQuery, type FieldSpec, type ListQuery } from './sim-query.ts';
 

@@ -60,6 +60,11 @@ export interface DevicePage {
   devices: Device[];
   nextCursor: string | null;
   totalCount?: number;
+  /**
+   * Some columns (say firmware, last seen) are still being read: the rows show what is known and
+   * the same call a moment later answers with more. Absent when the page is whole.
+   */
+  incomplete?: boolean;
 }
 
 export interface DeviceEvent {

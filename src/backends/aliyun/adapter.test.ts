@@ -1,14 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- test only: checks the adapter against the real server path in-process; never bundled
 import * as harness from '../../../server/aliyun/test-harness.ts';
-import {
-  BackendError,
-  type BackendAdapter,
-  type BackendInfo,
-  type DeviceEvent,
-  type EventQuery,
-} from '../types.ts';
+import { BackendError, type BackendAdapter, type DeviceEvent, type EventQuery } from '../types.ts';
 import { createAliyunAdapter, type AliyunAdapterOptions } from './adapter.ts';
+import { fakeAliyunInfo } from '../../testing/fake-event-adapter.ts';
 
 /**
  * The adapter against the real server path: the SPA's fetch is routed into `createApp` with the
@@ -18,19 +13,7 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 const { ALIYUN_NOTABLE_DEVICES } = harness;
 const fleet = harness.generateAliyunFleet({ now: NOW });
-const info: BackendInfo = {
-  id: 'demo-aliyun',
-  kind: 'aliyun',
-  label: 'Demo Alibaba',
-  demo: true,
-  capabilities: {
-    levelFilter: true,
-    codeFilter: true,
-    retentionDays: 30,
-    totalCount: false,
-    maxPageSize: 50,
-  },
-};
+const info = fakeAliyunInfo;
 
 const sent: URLSearchParams[] = [];
 

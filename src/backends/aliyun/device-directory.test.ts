@@ -3,10 +3,15 @@ import { createDeviceDirectory } from './device-directory.ts';
 import type { TypedCall } from './typed-call.ts';
 
 /** Answers each action from `bodies` (the whole answer body, as the service sends it). */
-function directoryOf(bodies: Record<string, (params: Record<string, string>) => unknown>) {
+function directoryOf(
+  bodies: Record<string, (params: Record<string, string>) => unknown>,
+  /** The batch actions (firmware, last online) answer only once this settles. */
+  batchesHeld?: Promise<void>,
+) {
   const calls: Array<Record<string, string>> = [];
   const call = (async (schema, params, _what, _signal, part = 'Data') => {
     calls.push(params);
+    if (batchesHeld && params.Action!.startsWith('Batch')) await batchesHeld;
     const answer = bodies[params.Action!];
     if (!answer) throw new Error(`Fleetlog does not forward the action ${params.Action}.`);
     const body = answer(params) as { Data?: unknown };
@@ -148,5 +153,58 @@ describe('Alibaba device directory: firmware and last online', () => {
     const page = await directory.list({}, null);
     expect(page.totalCount).toBe(3);
     expect(page.devices.every((d) => d.firmware === undefined)).toBe(true);
+  });
+});
+
+describe('Alibaba device directory: rows before the slower columns', () => {
+  const withBatches = {
+    ...listed,
+    BatchQueryDeviceDetail: () => ({
+      Data: { Data: [{ IotId: 'iot-0', DeviceName: 'alpha', FirmwareVersion: '2.2.11' }] },
+    }),
+    BatchGetDeviceState: () => ({
+      DeviceStatusList: {
+        DeviceStatus: [{ IotId: 'iot-1', LastOnlineTime: '2026-11-30 20:30:00' }],
+      },
+    }),
+  };
+
+  it('lists the devices while the batch calls are still out, then answers with them', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { directory } = directoryOf(withBatches, held);
+
+    const first = await directory.list({}, null);
+    // The default order, newest registered first.
+    expect(first.devices.map((d) => d.name)).toEqual(['gamma', 'beta', 'alpha']);
+    expect(first.incomplete).toBe(true);
+    expect(first.devices.every((d) => d.firmware === undefined)).toBe(true);
+
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const later = await directory.list({}, null);
+    expect(later.incomplete).toBeUndefined();
+    expect(later.devices.map((d) => [d.name, d.firmware?.text, d.lastSeenAt])).toEqual([
+      ['gamma', undefined, undefined],
+      ['beta', undefined, '2026-11-30T12:30:00.000Z'],
+      ['alpha', '2.2.11', undefined],
+    ]);
+  });
+
+  it('waits for them when the list is sorted by one of those columns', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { directory } = directoryOf(withBatches, held);
+    let answered = false;
+    const sorted = directory.list({ sort: 'firmware-desc' }, null).then((page) => {
+      answered = true;
+      return page;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    release();
+    const page = await sorted;
+    expect(page.incomplete).toBeUndefined();
+    expect(page.devices[0]).toMatchObject({ name: 'alpha', firmware: { text: '2.2.11' } });
   });
 });

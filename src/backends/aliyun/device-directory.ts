@@ -58,8 +58,6 @@ const deviceNameOf = (device: Device) => (device.raw as { DeviceName: string }).
 type ProductInfo = z.output<typeof productListDataSchema>['List'][number];
 
 export function createDeviceDirectory(call: TypedCall, now: () => number) {
-  let cache: { loadedAt: number; devices: Promise<Device[]> } | null = null;
-
   async function products(signal?: AbortSignal): Promise<ProductInfo[]> {
     const all: ProductInfo[] = [];
     for (let page = 1; ; page++) {
@@ -148,19 +146,25 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
     return lastOnline;
   }
 
-  /**
-   * The directory with firmware and last online added. These columns are extras: when a batch
-   * call fails (say an older Fleetlog server that does not forward it) the list still loads and
-   * shows "—" there, rather than failing as a whole.
-   */
-  async function readDirectory(signal: AbortSignal): Promise<Device[]> {
+  async function readListed(signal: AbortSignal) {
     const byProduct = await Promise.all(
       (await products(signal)).map(async (product) => ({
         product,
         devices: await devicesOf(product, signal),
       })),
     );
-    const all = byProduct.flatMap((entry) => entry.devices);
+    return { byProduct, all: byProduct.flatMap((entry) => entry.devices) };
+  }
+
+  /**
+   * The directory with firmware and last online added. These columns are extras: when a batch
+   * call fails (say an older Fleetlog server that does not forward it) the list still loads and
+   * shows "—" there, rather than failing as a whole.
+   */
+  async function addExtras(
+    { byProduct, all }: Awaited<ReturnType<typeof readListed>>,
+    signal: AbortSignal,
+  ): Promise<Device[]> {
     const optional = <T>(promise: Promise<T>, fallback: T) =>
       promise.catch((error: unknown) => {
         if (signal.aborted) throw error;
@@ -175,16 +179,38 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
     );
   }
 
-  function startLoad(): { loadedAt: number; devices: Promise<Device[]> } {
+  /**
+   * One read of the directory: `listed` once QueryDevice has answered for every product (the rows
+   * can show), `complete` once the batch calls have added firmware and last online (at 5 calls/s
+   * for BatchQueryDeviceDetail that can take seconds on a large fleet, so the list does not wait
+   * for it unless it is sorted by one of those columns).
+   */
+  interface DirectoryRead {
+    loadedAt: number;
+    listed: Promise<Device[]>;
+    complete: Promise<Device[]>;
+    /** `complete`'s value once it is in. */
+    completed?: Device[];
+  }
+
+  let cache: DirectoryRead | null = null;
+
+  function startLoad(): DirectoryRead {
     const controller = new AbortController();
-    const devices = readDirectory(controller.signal);
-    const entry = { loadedAt: now(), devices };
+    const listedRead = readListed(controller.signal);
+    const complete = listedRead.then((listed) => addExtras(listed, controller.signal));
+    const entry: DirectoryRead = {
+      loadedAt: now(),
+      listed: listedRead.then((listed) => listed.all),
+      complete,
+    };
     cache = entry;
     shared = { controller, waiting: 0 };
     const current = shared;
     // A failed or cancelled load must not be served to the next caller.
-    devices.then(
-      () => {
+    complete.then(
+      (devices) => {
+        entry.completed = devices;
         if (shared === current) shared = null;
       },
       () => {
@@ -195,19 +221,33 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
     return entry;
   }
 
-  async function load(signal?: AbortSignal): Promise<Device[]> {
+  /** The directory's devices, and whether firmware and last online are still to come. */
+  async function load(
+    signal: AbortSignal | undefined,
+    needsExtras: boolean,
+  ): Promise<{ devices: Device[]; incomplete: boolean }> {
     signal?.throwIfAborted();
     const entry = cache && now() - cache.loadedAt <= DIRECTORY_TTL_MS ? cache : startLoad();
-    const devices = entry.devices;
+    if (entry.completed) return { devices: entry.completed, incomplete: false };
+    const devices = needsExtras ? entry.complete : entry.listed;
+    const settle = async () => {
+      const listed = await devices;
+      return entry.completed
+        ? { devices: entry.completed, incomplete: false }
+        : { devices: listed, incomplete: !needsExtras };
+    };
     const pending = shared;
-    if (!signal || !pending) return devices;
+    if (!signal || !pending) return settle();
     pending.waiting += 1;
     try {
-      return await new Promise<Device[]>((resolve, reject) => {
+      await new Promise<void>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
-        devices.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        devices
+          .then(() => resolve(), reject)
+          .finally(() => signal.removeEventListener('abort', onAbort));
       });
+      return await settle();
     } finally {
       pending.waiting -= 1;
       if (pending.waiting === 0 && signal.aborted && shared === pending) {
@@ -226,7 +266,12 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
       signal?: AbortSignal,
     ): Promise<DevicePage> {
       const needle = query.search?.trim().toLowerCase() ?? '';
-      const matches = (await load(signal)).filter((device) => {
+      const choice = sortChoiceOf(ALIYUN_DEVICE_LIST_OPTIONS.sorts, query.sort);
+      const { devices, incomplete } = await load(
+        signal,
+        choice?.column === 'firmware' || choice?.column === 'lastSeen',
+      );
+      const matches = devices.filter((device) => {
         if (query.status && device.status !== query.status) return false;
         if (!needle) return true;
         const raw = device.raw as { DeviceName: string; Nickname?: string | null; IotId: string };
@@ -234,7 +279,6 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
           text.toLowerCase().includes(needle),
         );
       });
-      const choice = sortChoiceOf(ALIYUN_DEVICE_LIST_OPTIONS.sorts, query.sort);
       const sorted = choice
         ? sortDevices(matches, choice, ALIYUN_DEVICE_LIST_OPTIONS.statuses)
         : matches;
@@ -244,6 +288,7 @@ export function createDeviceDirectory(call: TypedCall, now: () => number) {
         devices: sorted.slice(offset, end),
         nextCursor: end < sorted.length ? String(end) : null,
         totalCount: sorted.length,
+        ...(incomplete ? { incomplete } : {}),
       };
     },
   };

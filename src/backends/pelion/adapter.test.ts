@@ -1,21 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, type BackendInfo, type EventQuery } from '../types.ts';
+import { BackendError, type EventQuery } from '../types.ts';
 import type { MessageType } from './event-codes.ts';
 import { createPelionAdapter } from './adapter.ts';
+import { fakePelionInfo } from '../../testing/fake-event-adapter.ts';
 
-const info: BackendInfo = {
-  id: 'demo-pelion',
-  kind: 'pelion',
-  label: 'Demo Pelion',
-  demo: true,
-  capabilities: {
-    levelFilter: true,
-    codeFilter: false,
-    retentionDays: null,
-    totalCount: true,
-    maxPageSize: 1000,
-  },
-};
+const info = fakePelionInfo;
 const DEVICE = '01667c6e992c00000000000100100370';
 
 interface Call {

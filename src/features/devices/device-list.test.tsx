@@ -162,4 +162,31 @@ describe('device list', { timeout: 20_000 }, () => {
       ),
     );
   });
+
+  it('shows rows before the slower columns and fills them in when the backend has them', async () => {
+    const backend = createFakeBackend({ devices: [fakeDevice(1), fakeDevice(2)] });
+    const list = backend.listDevices.bind(backend);
+    let firmwareRead = false;
+    backend.listDevices = async (query, cursor, signal) => {
+      const page = await list(query, cursor, signal);
+      if (!firmwareRead) return { ...page, incomplete: true };
+      return {
+        ...page,
+        devices: page.devices.map((device) => ({ ...device, firmware: { text: '4.7.1' } })),
+      };
+    };
+    renderApp('/test-pelion/devices', { backends: [backend] });
+    const table = await screen.findByRole('table', { name: 'Devices' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(2));
+    expect(screen.getByRole('status').textContent).toContain('still reading some columns');
+    expect(within(table).queryByText('4.7.1')).toBeNull();
+
+    firmwareRead = true;
+    await waitFor(() => expect(within(table).getAllByText('4.7.1')).toHaveLength(2));
+    expect(screen.getByRole('status').textContent).not.toContain('still reading');
+    const calls = backend.listDevicesCalls.length;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Whole: no more asking.
+    expect(backend.listDevicesCalls.length).toBe(calls);
+  });
 });

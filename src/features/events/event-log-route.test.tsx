@@ -1,13 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROW_HEIGHT } from './components/row-height.ts';
-import { BackendContext } from '../../backends/use-backend.ts';
 import { prefetchEventLog } from './api/prefetch-event-log.ts';
-import { EventLogRoute } from './event-log-route.tsx';
-import type { FakeAdapter } from '../../testing/fake-event-adapter.ts';
+import {
+  renderRoute,
+  scrollElementTo,
+  statusSays,
+  text,
+  withJsdomLayout,
+} from './testing/event-log-harness.tsx';
 import {
   createFakeAdapter,
   fakeAliyunInfo,
@@ -16,66 +19,7 @@ import {
   unavailable,
 } from '../../testing/fake-event-adapter.ts';
 
-const VIEWPORT = { width: 1280, height: 640 };
-
-// jsdom has no layout: give elements a size so the virtualizer renders a window of rows, and let
-// scrolling move scrollTop the way a browser would.
-beforeAll(() => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(VIEWPORT.height);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(VIEWPORT.width);
-  // The scroll height is the virtualizer's sizer (its first child's explicit height).
-  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function scrollHeight(
-    this: Element,
-  ) {
-    const sizer = this.firstElementChild as HTMLElement | null;
-    return Math.max(VIEWPORT.height, parseFloat(sizer?.style.height ?? '') || 0);
-  });
-  Element.prototype.scrollTo = function scrollTo(
-    this: Element,
-    options?: ScrollToOptions | number,
-  ) {
-    const top = typeof options === 'number' ? 0 : (options?.top ?? 0);
-    scrollElementTo(this as HTMLElement, top);
-  } as Element['scrollTo'];
-});
-afterAll(() => vi.restoreAllMocks());
-
-function scrollElementTo(element: HTMLElement, top: number) {
-  Object.defineProperty(element, 'scrollTop', { value: top, configurable: true, writable: true });
-  element.dispatchEvent(new Event('scroll'));
-}
-
-function LocationProbe() {
-  const location = useLocation();
-  return <div data-testid="location">{location.pathname + location.search}</div>;
-}
-
-function renderRoute(
-  adapter: FakeAdapter,
-  url: string,
-  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-) {
-  render(
-    <QueryClientProvider client={client}>
-      <BackendContext.Provider value={{ info: adapter.info, adapter }}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route
-              path="/:backendId/devices/:deviceId/events/:eventId?"
-              element={<EventLogRoute />}
-            />
-          </Routes>
-          <LocationProbe />
-        </MemoryRouter>
-      </BackendContext.Provider>
-    </QueryClientProvider>,
-  );
-}
-
-const text = (element: Element | null) => element?.textContent ?? '';
-async function statusSays(expected: string | RegExp) {
-  await waitFor(() => expect(text(screen.getByRole('status'))).toMatch(expected));
-}
+withJsdomLayout();
 const eventRows = () => document.querySelectorAll('[data-event-id]');
 const scroller = () => screen.getByTestId('events-scroller');
 const BASE = '/demo-pelion/devices/dev-1/events';

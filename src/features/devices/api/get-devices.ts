@@ -18,5 +18,11 @@ export function useDevices(adapter: BackendAdapter, query: DeviceQuery) {
   return useInfiniteQuery({
     ...devicesQueryOptions(adapter, query),
     placeholderData: keepPreviousData,
+    // Rows first, then the columns the backend reads more slowly: ask again until they are in.
+    refetchInterval: (current) =>
+      current.state.data?.pages.some((page) => page.incomplete) ? INCOMPLETE_POLL_MS : false,
   });
 }
+
+/** How soon to ask again for a page whose slower columns are still being read. */
+export const INCOMPLETE_POLL_MS = 500;

@@ -110,6 +110,7 @@ export function DeviceList() {
             devicesQuery.hasNextPage,
             filtered,
           )}
+          {pages?.some((page) => page.incomplete) ? ' · still reading some columns…' : null}
         </p>
         {devicesQuery.hasNextPage && !devicesQuery.isPlaceholderData ? (
           <Button

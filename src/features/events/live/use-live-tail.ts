@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueryClient } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { BackendAdapter, DeviceEvent } from '../../../backends/types.ts';
@@ -87,6 +87,16 @@ export function useLiveTail({
     document.addEventListener('visibilitychange', onChange);
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
+
+  // The list emptied under the tail (Refresh, or anything else that resets it): what waited is in
+  // the fresh first page or will be, so it waits no longer.
+  useEffect(() => {
+    const hash = hashKey(JSON.parse(keyText) as unknown[]);
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.query.queryHash !== hash || event.query.state.data !== undefined) return;
+      if (waitingRef.current.length > 0) setWaiting([]);
+    });
+  }, [queryClient, keyText, setWaiting]);
 
   const reload = useCallback(() => {
     setWaiting([]);
