@@ -2,10 +2,10 @@
  * The layout from a 390 px phone to a 1440 px screen: a compact device header and one scroll (the
  * grid fills the window, the page does not move), Event details beside the grid without cutting
  * its columns short (a full-screen dialog on a phone), the column chooser and resizable columns
- * remembered per backend kind, no sideways page overflow on a phone, axe scans, and no console
- * error on cold loads (the stored column choice is applied after hydration, never during it).
+ * remembered per backend kind, no sideways page overflow on a phone, and no console error on
+ * cold loads (the stored column choice is applied after hydration, never during it). The axe
+ * scans of the Event log with details at both widths are a11y.spec.ts's.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
@@ -51,21 +51,10 @@ const rowsInView = (page: Page) =>
 const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes
-          .slice(0, 5)
-          .map((node) => node.target.join(' '))
-          .join(' | ')}`,
-    );
-}
-
 test.describe('at 1440×900', () => {
   test.use({ viewport: DESKTOP });
+  // Several cold page loads each, on a machine shared with other browsers.
+  test.describe.configure({ timeout: 180_000 });
 
   for (const [name, link] of [
     ['Pelion', pelionLog],
@@ -106,7 +95,7 @@ test.describe('at 1440×900', () => {
     const cut = await grid(page).evaluate((element) =>
       [
         ...element.querySelectorAll<HTMLElement>(
-          '[data-column="category"], [data-column="description"]',
+          '[role="gridcell"][data-column="category"], [role="gridcell"][data-column="description"]',
         ),
       ]
         .filter((cell) => cell.textContent)
@@ -215,21 +204,11 @@ test.describe('at 1440×900', () => {
       .poll(async () => (await header(page, 'code').boundingBox())!.width)
       .toBe(widthBefore + 16);
   });
-
-  test('the Event log and its details pass axe (no serious or critical violation)', async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    await ready(page, pelionLog);
-    expect(await seriousViolations(page)).toEqual([]);
-    await grid(page).locator('[data-event-id]').first().click();
-    await expect(page.getByRole('region', { name: 'Event details' })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
 });
 
 test.describe('at 390×844 (phone)', () => {
   test.use({ viewport: PHONE });
+  test.describe.configure({ timeout: 180_000 });
 
   test('the device list and the Event log do not overflow sideways; the grid scrolls instead', async ({
     page,
@@ -297,14 +276,5 @@ test.describe('at 390×844 (phone)', () => {
     await sheet.getByRole('button', { name: 'Close' }).click();
     await expect(sheet).toHaveCount(0);
     await expect(grid(page).locator(`[data-event-id="${id}"]`)).toBeFocused();
-  });
-
-  test('the Event log and its details pass axe at phone width', async ({ page }) => {
-    test.setTimeout(180_000);
-    await ready(page, aliyunLog);
-    expect(await seriousViolations(page)).toEqual([]);
-    await grid(page).locator('[data-event-id]').first().click();
-    await expect(page.getByRole('dialog', { name: 'Event details' })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -29,15 +29,22 @@ export function useColumnLayout(columns: EventColumns): ColumnLayoutState {
   useEffect(() => {
     let live = true;
     let unsubscribe: (() => void) | undefined;
-    void import('./column-model.ts').then(({ createRememberedColumnModel, ColumnResizer }) => {
-      if (!live) return;
-      const model = createRememberedColumnModel(columns);
-      const show = () => setState({ layout: model.layout(), model, Resizer: ColumnResizer });
-      unsubscribe = model.subscribe(show);
-      show();
-    });
+    const load = () =>
+      void import('./column-model.ts').then(({ createRememberedColumnModel, ColumnResizer }) => {
+        if (!live) return;
+        const model = createRememberedColumnModel(columns);
+        const show = () => setState({ layout: model.layout(), model, Resizer: ColumnResizer });
+        unsubscribe = model.subscribe(show);
+        show();
+      });
+    // Once the browser is idle: the rows come first (the column model is not needed to show them).
+    const cancel =
+      typeof requestIdleCallback === 'function'
+        ? cancelIdleCallback.bind(null, requestIdleCallback(load, { timeout: 1000 }))
+        : clearTimeout.bind(null, setTimeout(load, 0));
     return () => {
       live = false;
+      cancel();
       unsubscribe?.();
     };
   }, [columns]);
