@@ -4,6 +4,7 @@
  * failure, each compared with the simulator's own answer.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { isCountRequest } from './support/count-requests.ts';
@@ -141,7 +142,7 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     const grid = page.getByRole('grid', { name: 'Events' });
     await expect(grid.locator('[data-event-id]').nth(8)).toBeVisible();
     await page.getByTestId('events-scroller').evaluate((element) => {
-      element.scrollTop = 36 * 36;
+      element.scrollTop = ROW_HEIGHT * 36;
     });
     await expect(grid.locator('[data-index="44"]')).toBeAttached();
     const byIndex = new Map(await shownRows(page));

@@ -3,6 +3,7 @@
  * operator sees, and what a shared link reproduces.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { readWholeLog } from './support/read-whole-log.ts';
 import { EVENT_CODES_BY_MESSAGE_TYPE } from '../src/backends/pelion/event-codes.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
@@ -146,12 +147,14 @@ test.describe('Event log (demo-pelion)', () => {
     await expect.poll(async () => (await coverage()).gaps).toEqual([]);
     // Clicking a row cut off at the top edge brings it fully into view, nothing more.
     await scroller.evaluate((element) => {
-      element.scrollTop = 36 * 40 + 18;
+      element.scrollTop = ROW_HEIGHT * 40 + 18;
     });
     const cut = scroller.locator('[data-index="40"]');
     await cut.click({ position: { x: 100, y: 27 } });
     await expect(page.getByRole('region', { name: 'Event details' })).toBeVisible();
-    await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBe(36 * 40);
+    await expect
+      .poll(() => scroller.evaluate((element) => element.scrollTop))
+      .toBe(ROW_HEIGHT * 40);
     await expect(cut).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Escape');
     const before = await coverage();
@@ -167,7 +170,7 @@ test.describe('Event log (demo-pelion)', () => {
     const gapsInNextFrame = await scroller.evaluate(
       (element) =>
         new Promise<number>((resolve) => {
-          element.scrollTop = 36 * 150;
+          element.scrollTop = ROW_HEIGHT * 150;
           requestAnimationFrame(() => {
             const box = element.getBoundingClientRect();
             const rows = Array.from(element.querySelectorAll('[data-event-id]'), (row) =>

@@ -3,6 +3,7 @@
  * simulators themselves (so the browser sees what any client of the API would).
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { isCountRequest } from './support/count-requests.ts';
@@ -69,7 +70,7 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
   await scroller(page).evaluate((element) => {
-    element.scrollTop = 36 * 20;
+    element.scrollTop = ROW_HEIGHT * 20;
   });
   const reading = rowAt(page, 22);
   await expect(reading).toHaveAttribute('data-event-id', /.+/);
@@ -79,7 +80,7 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
   await expect(waiting).toBeVisible({ timeout: 8000 });
   // Still the same event at the same place, and the list did not scroll.
   await expect(reading).toHaveAttribute('data-event-id', readId!);
-  expect(await scroller(page).evaluate((element) => element.scrollTop)).toBe(36 * 20);
+  expect(await scroller(page).evaluate((element) => element.scrollTop)).toBe(ROW_HEIGHT * 20);
 
   await waiting.click();
   await expect(waiting).toHaveCount(0);
@@ -148,7 +149,7 @@ test('Refresh takes the waiting events in: the button goes, the newest is on top
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
   await scroller(page).evaluate((element) => {
-    element.scrollTop = 36 * 20;
+    element.scrollTop = ROW_HEIGHT * 20;
   });
   const waiting = page.getByRole('button', { name: /^\d+ new events?$/ });
   await expect(waiting).toBeVisible({ timeout: 8000 });

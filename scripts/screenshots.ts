@@ -1,7 +1,9 @@
 /**
- * The README's screenshots of the device list (light and dark), an Alibaba Event log with its
- * payload in the details (dark) and the phone layout (390×844), taken with headless Chromium from
- * a running Fleetlog: `tsx scripts/screenshots.ts http://127.0.0.1:5173` (after `npm start`).
+ * The README's screenshots of the device list (light and dark), Event logs at 1440×900 with their
+ * details beside the grid (a Pelion log filtered to FAIL, light; an Alibaba log with its payload,
+ * dark) and the phone layout (390×844: device list, Event log, details as a full-screen sheet),
+ * taken with headless Chromium from a running Fleetlog: `tsx scripts/screenshots.ts
+ * http://127.0.0.1:5173` (after `npm start`).
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -35,6 +37,14 @@ const shots: ReadonlyArray<{
     ready: deviceRow,
   },
   {
+    file: 'docs/event-log-fail.png',
+    path: '/demo-pelion/devices/01682647e01e00000000000100100000/events?type=FAIL',
+    colorScheme: 'light',
+    viewport: { width: 1440, height: 900 },
+    ready: eventRow,
+    open: 2,
+  },
+  {
     file: 'docs/event-log-aliyun-dark.png',
     path: '/demo-aliyun/devices/LongHistMeter0000000A00100/events?identifier=OverVoltage',
     colorScheme: 'dark',
@@ -56,6 +66,14 @@ const shots: ReadonlyArray<{
     colorScheme: 'light',
     viewport: phone,
     ready: eventRow,
+  },
+  {
+    file: 'docs/event-log-phone-details-dark.png',
+    path: '/demo-aliyun/devices/LongHistMeter0000000A00100/events?identifier=OverVoltage',
+    colorScheme: 'dark',
+    viewport: phone,
+    ready: eventRow,
+    open: 0,
   },
   {
     file: 'docs/device-list-phone-dark.png',
@@ -98,7 +116,9 @@ try {
     await page.locator(shot.ready).nth(3).waitFor();
     if (shot.open !== undefined) {
       await page.locator(shot.ready).nth(shot.open).click();
-      await page.getByRole('region', { name: 'Event details' }).waitFor();
+      // Beside the grid, or a full-screen dialog on a phone.
+      await page.getByRole('heading', { name: 'Event details' }).waitFor();
+      await page.waitForTimeout(300);
     }
     await page.screenshot({ path: shot.file });
     await page.close();

@@ -49,6 +49,11 @@ export interface EventVocabulary {
   /** The grid's columns after Time and the level, in order. */
   fields: readonly EventField[];
   /**
+   * Names these columns in what the browser remembers of the grid (columns shown, widths): one
+   * per backend kind, so both demos keep their own choices.
+   */
+  storageKey: string;
+  /**
    * The filter by event code, offered when the backend has `capabilities.codeFilter` and the
    * adapter lists the choices (`listEventDefinitions`).
    */

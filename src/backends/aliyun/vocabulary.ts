@@ -26,6 +26,7 @@ export const ALIYUN_VOCABULARY: EventVocabulary = {
     ],
     failure: 'error',
   },
+  storageKey: 'aliyun',
   fields: [
     {
       id: 'code',

@@ -27,6 +27,7 @@ export const PELION_VOCABULARY: EventVocabulary = {
     ],
     failure: 'FAIL',
   },
+  storageKey: 'pelion',
   fields: [
     {
       id: 'code',

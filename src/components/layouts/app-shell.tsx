@@ -34,7 +34,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
     document.querySelector<HTMLInputElement>('#main input[data-search-shortcut]')?.focus(),
   );
   return (
-    <div className="flex min-h-screen flex-col">
+    <div data-app-shell="" className="flex min-h-screen flex-col">
       <a
         href="#main"
         onClick={skipToContent}
@@ -43,7 +43,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-1.5">
           <a
             href={paths.home.href()}
             className="text-lg font-semibold tracking-tight text-slate-900"

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { ROW_HEIGHT } from './components/row-height.ts';
 import { prefetchEventLog } from './api/prefetch-event-log.ts';
 import {
   renderRoute,
@@ -81,7 +82,7 @@ describe('EventLogRoute', () => {
     });
     renderRoute(adapter, BASE);
     await screen.findByText(/200 of 1,000/);
-    act(() => scrollElementTo(scroller(), 200 * 36));
+    act(() => scrollElementTo(scroller(), 200 * ROW_HEIGHT));
     const alert = await screen.findByRole('alert');
     expect(text(alert)).toMatch('Upstream unavailable');
     expect(text(alert)).toMatch('HTTP 503');
@@ -103,7 +104,7 @@ describe('EventLogRoute', () => {
       step++
     ) {
       const loaded = adapter.calls.length;
-      act(() => scrollElementTo(scroller(), (step + 1) * 200 * 36));
+      act(() => scrollElementTo(scroller(), (step + 1) * 200 * ROW_HEIGHT));
       await waitFor(() => expect(adapter.calls.length).toBeGreaterThan(loaded));
       await waitFor(() => expect(text(screen.getByRole('status'))).not.toMatch('Loading more'));
       maxRows = Math.max(maxRows, scroller().querySelectorAll('[role="row"]').length);
@@ -163,7 +164,7 @@ describe('EventLogRoute', () => {
     const user = userEvent.setup();
     renderRoute(createFakeAdapter({ events: 150 }), BASE);
     await statusSays('End of log');
-    act(() => scrollElementTo(scroller(), 40 * 36));
+    act(() => scrollElementTo(scroller(), 40 * ROW_HEIGHT));
     const row = await waitFor(() => {
       const found = document.querySelector<HTMLElement>(
         `[data-event-id="${fakeEvent(149 - 45).id}"]`,
@@ -174,7 +175,7 @@ describe('EventLogRoute', () => {
     await user.click(row);
     await screen.findByRole('region', { name: 'Event details' });
     expect(row.getAttribute('aria-selected')).toBe('true');
-    expect(scroller().scrollTop).toBe(40 * 36);
+    expect(scroller().scrollTop).toBe(40 * ROW_HEIGHT);
   });
 
   it('moves focus between rows with the arrow keys, one row in the tab order', async () => {
@@ -236,7 +237,7 @@ describe('EventLogRoute on a throttling backend', () => {
     const adapter = createFakeAdapter({ events: 1000, failCall: { call: 1, error: throttled() } });
     renderRoute(adapter, BASE);
     await statusSays('200 of 1,000');
-    act(() => scrollElementTo(scroller(), 200 * 36));
+    act(() => scrollElementTo(scroller(), 200 * ROW_HEIGHT));
     const alert = await screen.findByRole('alert');
     expect(text(alert)).toMatch('The backend is throttling requests.');
     expect(text(alert)).toMatch('request id req-throttle-1');

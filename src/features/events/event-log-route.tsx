@@ -24,6 +24,8 @@ import { FailureStepButtons } from './components/failure-step-buttons.tsx';
 import { useShowInContext } from './hooks/use-show-in-context.ts';
 import { useEventLogSearch } from './hooks/use-event-log-search.ts';
 import { useTimeZoneLabel } from './hooks/use-time-zone-label.ts';
+import { useColumnLayout } from './columns/use-column-layout.ts';
+import { eventColumnsFor } from './components/event-columns.tsx';
 import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
@@ -48,8 +50,14 @@ const EventHistogram = lazy(async () => ({
   default: (await import('./histogram/event-histogram.tsx')).EventHistogram,
 }));
 
+// The column chooser needs the column model (react-table), which loads after the page is
+// interactive; neither is needed to show the first rows.
+const ColumnChooser = lazy(async () => ({
+  default: (await import('./columns/column-chooser.tsx')).ColumnChooser,
+}));
+
 const detailsLoading = (
-  <p className="text-sm text-slate-600 lg:w-[28rem]">Loading event details…</p>
+  <p className="text-sm text-slate-600 md:w-[26rem] md:shrink-0">Loading event details…</p>
 );
 
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
@@ -188,6 +196,18 @@ export const EventLogView = memo(function EventLogView({
     : (eventWindow.totalCount ?? (endOfLog ? eventWindow.rowCount : undefined));
 
   const tzLabel = useTimeZoneLabel(search.tz);
+  const columnLayout = useColumnLayout(eventColumnsFor(vocabulary));
+  const columnModel = columnLayout.model;
+  // Memoised: the toolbar is, and re-rendering it for every page that arrives is not needed.
+  const columnChooser = useMemo(
+    () =>
+      columnModel && (
+        <Suspense fallback={null}>
+          <ColumnChooser model={columnModel} />
+        </Suspense>
+      ),
+    [columnModel],
+  );
   // The details panel is code of its own: a server-rendered first screen leaves it out (it cannot
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
   const hydrated = useHydrated();
@@ -196,32 +216,22 @@ export const EventLogView = memo(function EventLogView({
   const histogramReady = useAfterPaint(hydrated && !query.isPending);
 
   return (
-    <div className="flex flex-col gap-3">
-      <EventLogToolbar
-        capabilities={info.capabilities}
-        vocabulary={vocabulary}
-        search={search}
-        update={update}
-        definitions={definitions.data}
-        onCopyLink={readOnly ? undefined : links.copyViewLink}
-        copyMessage={links.copyMessage}
-      />
-      <DroppedParamsNotice dropped={dropped} />
-      <HiddenEventNotice hiding={hiding.filters} onClear={hiding.clear} />
-      <RangeNotice
-        problems={rangeProblems}
-        formatTime={formatTime}
-        onSwap={() => update({ from: search.to, to: search.from })}
-      />
-      {query.isError && (
-        <EventErrorBanner
-          error={query.error}
-          title={pages > 0 ? 'Could not load more events' : 'Could not load events'}
-          onRetry={retry}
-          retrying={query.isFetching}
+    // Fills the window below the header (index.css: `[data-fill-viewport]`): the grid scrolls,
+    // the page does not. On a phone the page scrolls to the grid, which then fills the screen.
+    <div data-fill-viewport="" className="flex min-h-0 flex-1 flex-col gap-2">
+      {/* Filters, then the status and actions flowing on: two lines on a wide screen. */}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
+        <EventLogToolbar
+          capabilities={info.capabilities}
+          vocabulary={vocabulary}
+          search={search}
+          update={update}
+          definitions={definitions.data}
+          onCopyLink={readOnly ? undefined : links.copyViewLink}
+          copyMessage={links.copyMessage}
+          layout="flow"
+          extra={columnChooser}
         />
-      )}
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <EventLogStatus
           pending={query.isPending && !query.isError}
           loadedCount={
@@ -281,9 +291,27 @@ export const EventLogView = memo(function EventLogView({
           <HistogramPlaceholder />
         )}
       </div>
-      <div className="flex h-[calc(100vh-7rem)] min-h-96 flex-col gap-3 lg:flex-row">
+      <DroppedParamsNotice dropped={dropped} />
+      <HiddenEventNotice hiding={hiding.filters} onClear={hiding.clear} />
+      <RangeNotice
+        problems={rangeProblems}
+        formatTime={formatTime}
+        onSwap={() => update({ from: search.to, to: search.from })}
+      />
+      {query.isError && (
+        <EventErrorBanner
+          error={query.error}
+          title={pages > 0 ? 'Could not load more events' : 'Could not load events'}
+          onRetry={retry}
+          retrying={query.isFetching}
+        />
+      )}
+      <div className="flex h-[85dvh] min-h-80 gap-3 min-[641px]:h-auto min-[641px]:min-h-60 min-[641px]:flex-1">
         <EventsTable
           ref={table}
+          layout={columnLayout.layout}
+          onResize={columnModel?.resize}
+          Resizer={columnLayout.Resizer}
           totalRows={totalRows}
           vocabulary={vocabulary}
           tz={search.tz}

@@ -15,6 +15,7 @@ export const MEMORY_VOCABULARY: EventVocabulary = {
     ],
     failure: 'critical',
   },
+  storageKey: 'memory',
   fields: [
     {
       id: 'alarm',

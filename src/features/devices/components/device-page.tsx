@@ -28,23 +28,28 @@ export function DevicePage() {
     info.label,
   ]);
 
-  return (
-    <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex gap-2 text-slate-500">
-          <li>
-            <Link to={listHref} className="text-sky-800 hover:underline">
-              Devices
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
+  const breadcrumb = (
+    <nav aria-label="Breadcrumb" className="text-sm">
+      <ol className="flex gap-2 text-slate-500">
+        <li>
+          <Link to={listHref} className="text-sky-800 hover:underline">
+            Devices
+          </Link>
+        </li>
+        <li aria-hidden="true">/</li>
+        {notFound && (
           <li aria-current="page" className="truncate text-slate-700">
-            {device?.name ?? deviceId}
+            {deviceId}
           </li>
-        </ol>
-      </nav>
+        )}
+      </ol>
+    </nav>
+  );
 
-      {notFound ? (
+  if (notFound)
+    return (
+      <div className="flex flex-col gap-3">
+        {breadcrumb}
         <div role="alert" className="rounded-md border border-slate-200 bg-white p-6">
           <h1 className="text-xl font-semibold">Device not found</h1>
           <p className="mt-2 text-sm text-slate-600">
@@ -58,45 +63,52 @@ export function DevicePage() {
             Back to the device list
           </Link>
         </div>
+      </div>
+    );
+
+  // One or two lines: where the device is (breadcrumb), its name, status, id and key facts, the
+  // other facts behind a disclosure; the tabs on the same line. The Event log gets the rest.
+  const header = (
+    <header className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1 pb-1.5">
+      {breadcrumb}
+      <h1 className="min-w-0 text-lg leading-7 font-semibold break-all">
+        {device ? (device.name ?? device.id) : deviceId}
+      </h1>
+      {device ? (
+        <DeviceFacts device={device} statuses={adapter.deviceListOptions?.statuses} />
+      ) : deviceQuery.isError ? (
+        <ErrorPanel
+          title="The device could not be loaded."
+          error={deviceQuery.error}
+          onRetry={() => void deviceQuery.refetch()}
+          retrying={deviceQuery.isFetching}
+        />
       ) : (
-        <>
-          <header className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-            <h1 className="text-xl font-semibold break-all">
-              {device ? (device.name ?? device.id) : deviceId}
-            </h1>
-            {device ? (
-              <DeviceFacts device={device} statuses={adapter.deviceListOptions?.statuses} />
-            ) : deviceQuery.isError ? (
-              <ErrorPanel
-                title="The device could not be loaded."
-                error={deviceQuery.error}
-                onRetry={() => void deviceQuery.refetch()}
-                retrying={deviceQuery.isFetching}
-              />
-            ) : (
-              <div className="flex gap-6" aria-hidden="true">
-                <Skeleton className="h-9 w-24" />
-                <Skeleton className="h-9 w-40" />
-                <Skeleton className="h-9 w-28" />
-                <Skeleton className="h-9 w-32" />
-              </div>
-            )}
-          </header>
-          {/* Only one tab today; the list is data so more views (e.g. Resources) slot in. */}
-          <DeviceTabs
-            tabs={[
-              {
-                id: 'events',
-                label: 'Event log',
-                to: paths.eventLog.href(info.id, deviceId, undefined, search),
-              },
-            ]}
-            selectedId="events"
-          >
-            <Outlet />
-          </DeviceTabs>
-        </>
+        <div className="flex gap-4" aria-hidden="true">
+          <Skeleton className="h-5 w-20" />
+          <Skeleton className="h-5 w-64" />
+          <Skeleton className="h-5 w-28" />
+        </div>
       )}
+    </header>
+  );
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      {/* Only one tab today; the list is data so more views (e.g. Resources) slot in. */}
+      <DeviceTabs
+        header={header}
+        tabs={[
+          {
+            id: 'events',
+            label: 'Event log',
+            to: paths.eventLog.href(info.id, deviceId, undefined, search),
+          },
+        ]}
+        selectedId="events"
+      >
+        <Outlet />
+      </DeviceTabs>
     </div>
   );
 }

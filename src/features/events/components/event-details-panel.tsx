@@ -1,4 +1,5 @@
-import { Fragment, useEffect, useId } from 'react';
+import { Fragment, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import { BackendError } from '../../../backends/types.ts';
 import { levelDescription } from '../../../backends/vocabulary.ts';
@@ -28,7 +29,53 @@ export interface EventDetailsPanelProps {
   onShowInContext?: () => void;
 }
 
-/** The open event: time, level and code with their meanings, and the full wire record. */
+/** Phones: the details are a full-screen sheet (a modal dialog) instead of a side panel. */
+export const SHEET_MEDIA = '(max-width: 640px)';
+
+// A DOM without media queries (jsdom) counts as a wide screen.
+const sheetMedia = () =>
+  typeof window.matchMedia === 'function' ? window.matchMedia(SHEET_MEDIA) : null;
+
+function subscribeToSheetMedia(onChange: () => void) {
+  const media = sheetMedia();
+  media?.addEventListener('change', onChange);
+  return () => media?.removeEventListener('change', onChange);
+}
+
+/** Whether the screen is a phone's (the panel is never server-rendered: no server value needed). */
+function useSheet(): boolean {
+  return useSyncExternalStore(
+    subscribeToSheetMedia,
+    () => sheetMedia()?.matches ?? false,
+    () => false,
+  );
+}
+
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab stay inside a modal sheet: from its last control to its first and back. */
+function trapTab(keyEvent: ReactKeyboardEvent<HTMLElement>) {
+  if (keyEvent.key !== 'Tab') return;
+  const focusable = [...keyEvent.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (keyEvent.shiftKey && (active === first || active === keyEvent.currentTarget)) {
+    keyEvent.preventDefault();
+    last.focus();
+  } else if (!keyEvent.shiftKey && active === last) {
+    keyEvent.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * The open event: time, level and code with their meanings, and the full wire record. Beside the
+ * grid on a wider screen (the grid keeps its columns' widths and scrolls sideways when the rest
+ * is narrower); on a phone a full-screen modal dialog that holds focus until Close or Escape.
+ */
 export function EventDetailsPanel({
   vocabulary,
   tz,
@@ -45,6 +92,12 @@ export function EventDetailsPanel({
   const level = event ? levelDescription(vocabulary, event.level) : null;
   const json = useCopyText('JSON copied');
   const link = useCopyText('Link copied');
+  const sheet = useSheet();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // A sheet covers the page: focus goes into it (and back to the row when it closes).
+  useEffect(() => {
+    if (sheet) closeButton.current?.focus();
+  }, [sheet]);
 
   useEffect(() => {
     const onKeyDown = (keyEvent: KeyboardEvent) => {
@@ -57,13 +110,19 @@ export function EventDetailsPanel({
   return (
     <section
       aria-labelledby={headingId}
-      className="flex min-h-0 w-full flex-col gap-3 overflow-auto rounded-md border border-slate-200 bg-white p-4 lg:w-[28rem] lg:shrink-0"
+      {...(sheet ? { role: 'dialog', 'aria-modal': true, onKeyDown: trapTab } : {})}
+      className={`flex min-h-0 flex-col gap-3 overflow-auto border-slate-200 bg-white p-4 ${
+        sheet
+          ? 'fixed inset-0 z-50 overscroll-contain'
+          : 'w-[26rem] max-w-[50%] shrink-0 rounded-md border 2xl:w-[30rem]'
+      }`}
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
           Event details
         </h2>
         <button
+          ref={closeButton}
           type="button"
           onClick={onClose}
           className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"

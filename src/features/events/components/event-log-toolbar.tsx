@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type {
   BackendCapabilities,
   EventDefinition,
@@ -20,6 +20,14 @@ export interface EventLogToolbarProps {
   /** Absent: the view has no link worth sharing (an opened file), and no Copy link button. */
   onCopyLink?: () => void;
   copyMessage: string;
+  /**
+   * `flow`: no box of its own; after its first line (filters) its controls flow inline with what
+   * the caller puts after it in its own flex-wrap box (the Event log's status and actions), so
+   * a wide screen spends two lines on all of it.
+   */
+  layout?: 'box' | 'flow';
+  /** Ends the first line (the Event log's column chooser); keep it stable (memoised). */
+  extra?: ReactNode;
 }
 
 /**
@@ -35,7 +43,10 @@ export const EventLogToolbar = memo(function EventLogToolbar({
   definitions,
   onCopyLink,
   copyMessage,
+  layout = 'box',
+  extra,
 }: EventLogToolbarProps) {
+  const flow = layout === 'flow';
   const { levels, codeFilter } = vocabulary;
   const failuresOnly = search.levels.length === 1 && search.levels[0] === levels.failure;
   const toggleFailures = () => update({ levels: failuresOnly ? [] : [levels.failure] });
@@ -44,8 +55,12 @@ export const EventLogToolbar = memo(function EventLogToolbar({
     search.code !== undefined && !codeOptions.some((definition) => definition.code === search.code);
 
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+    <div
+      className={
+        flow ? 'contents' : 'flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3'
+      }
+    >
+      <div className={flow ? 'contents' : 'flex flex-wrap items-center gap-x-3 gap-y-1.5'}>
         {capabilities.levelFilter && (
           <LevelFilterGroup
             legend={levels.title}
@@ -68,7 +83,7 @@ export const EventLogToolbar = memo(function EventLogToolbar({
             <select
               value={search.code ?? ''}
               onChange={(event) => update({ code: event.target.value || undefined })}
-              className="rounded border border-slate-300 bg-white px-1 py-1 text-sm font-normal text-slate-900"
+              className="max-w-36 rounded border border-slate-300 bg-white px-1 py-0.5 text-sm font-normal text-slate-900"
             >
               <option value="">All events</option>
               {unknownCode && <option value={search.code}>{search.code}</option>}
@@ -85,7 +100,7 @@ export const EventLogToolbar = memo(function EventLogToolbar({
           <select
             value={search.order}
             onChange={(event) => update({ order: event.target.value === 'asc' ? 'asc' : 'desc' })}
-            className="rounded border border-slate-300 bg-white px-1 py-1 text-sm font-normal text-slate-900"
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 text-sm font-normal text-slate-900"
           >
             <option value="desc">Newest first</option>
             <option value="asc">Oldest first</option>
@@ -104,8 +119,6 @@ export const EventLogToolbar = memo(function EventLogToolbar({
             </button>
           ))}
         </div>
-      </div>
-      <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <TimeBoundField
           label="From"
           value={search.from}
@@ -118,6 +131,23 @@ export const EventLogToolbar = memo(function EventLogToolbar({
           tz={search.tz}
           onCommit={(to) => update({ to })}
         />
+        {onCopyLink && (
+          <div className="flex items-center gap-2">
+            <span aria-live="polite" className="text-xs text-slate-600">
+              {copyMessage}
+            </span>
+            <button
+              type="button"
+              onClick={onCopyLink}
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100"
+            >
+              Copy link
+            </button>
+          </div>
+        )}
+        {extra}
+      </div>
+      <div className={flow ? 'contents' : 'flex flex-wrap items-center gap-x-4 gap-y-2'}>
         <TimeRangePresets
           from={search.from}
           to={search.to}
@@ -128,20 +158,6 @@ export const EventLogToolbar = memo(function EventLogToolbar({
           value={search.q}
           onChange={(q) => update({ q: q.trim() || undefined }, { replace: true })}
         />
-        {onCopyLink && (
-          <div className="ml-auto flex items-center gap-2">
-            <span aria-live="polite" className="text-xs text-slate-600">
-              {copyMessage}
-            </span>
-            <button
-              type="button"
-              onClick={onCopyLink}
-              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
-            >
-              Copy link
-            </button>
-          </div>
-        )}
       </div>
     </div>
   );

@@ -2,15 +2,18 @@ import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DeviceEvent } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import type { EventColumns } from './event-columns.tsx';
+import type { EventColumn } from './event-columns.tsx';
 
-export const ROW_HEIGHT = 36;
+import { ROW_HEIGHT } from './row-height.ts';
+
+export { ROW_HEIGHT };
 
 export interface EventRowProps {
   event: DeviceEvent;
   /** Absolute row index in the log. */
   index: number;
-  columns: EventColumns;
+  /** The columns shown, in order (their widths are the grid's `--event-cols`). */
+  columns: readonly EventColumn[];
   tz: TimeZoneSetting;
   selected: boolean;
   tabbable: boolean;
@@ -48,17 +51,22 @@ export const EventRow = memo(function EventRow({
           onOpen(event);
         } else navigateByKey(keyEvent, index, onKeyNavigate);
       }}
-      className={`absolute inset-x-0 top-0 grid cursor-pointer [contain:strict] items-center gap-3 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
+      className={`absolute inset-x-0 top-0 grid [grid-template-columns:var(--event-cols)] cursor-pointer [contain:strict] items-center gap-3 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset ${
         selected ? 'bg-blue-100' : failure ? 'bg-red-50 hover:bg-red-100' : 'hover:bg-slate-50'
       }`}
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,
-        gridTemplateColumns: columns.template,
       }}
     >
-      {columns.list.map((column) => (
-        <div key={column.id} role="gridcell" className="truncate" title={column.title?.(event)}>
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          role="gridcell"
+          data-column={column.id}
+          className="truncate"
+          title={column.title?.(event)}
+        >
           {column.cell(event, tz)}
         </div>
       ))}
@@ -81,7 +89,6 @@ function navigateByKey(
 
 export interface PlaceholderRowProps {
   index: number;
-  columns: EventColumns;
   label: string;
   tabbable: boolean;
   onKeyNavigate: (index: number, key: string) => void;
@@ -91,13 +98,7 @@ export interface PlaceholderRowProps {
  * A row not held in memory (evicted above, or the next page on its way). It takes focus like an
  * event row (End lands on it while the last page loads), so focus never falls out of the grid.
  */
-export function PlaceholderRow({
-  index,
-  columns,
-  label,
-  tabbable,
-  onKeyNavigate,
-}: PlaceholderRowProps) {
+export function PlaceholderRow({ index, label, tabbable, onKeyNavigate }: PlaceholderRowProps) {
   return (
     <div
       role="row"
@@ -105,11 +106,10 @@ export function PlaceholderRow({
       data-index={index}
       tabIndex={tabbable ? 0 : -1}
       onKeyDown={(keyEvent) => navigateByKey(keyEvent, index, onKeyNavigate)}
-      className="absolute inset-x-0 top-0 grid items-center px-3 text-sm text-slate-400 outline-none [contain:strict] focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset"
+      className="absolute inset-x-0 top-0 grid [grid-template-columns:var(--event-cols)] items-center px-3 text-sm text-slate-400 outline-none [contain:strict] focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset"
       style={{
         height: ROW_HEIGHT,
         transform: `translateY(${index * ROW_HEIGHT}px)`,
-        gridTemplateColumns: columns.template,
       }}
     >
       <div role="gridcell" className="col-span-full truncate">

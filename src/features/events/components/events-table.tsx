@@ -6,10 +6,17 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { FocusEvent, Ref, RefObject } from 'react';
+import type { ComponentType, CSSProperties, FocusEvent, Ref, RefObject } from 'react';
 import type { DeviceEvent, EventVocabulary } from '../../../backends/types.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import { eventColumnsFor } from './event-columns.tsx';
+import {
+  defaultLayout,
+  eventColumnsFor,
+  gridTemplate,
+  rowMinWidth,
+  type ColumnLayout,
+} from './event-columns.tsx';
+import type { ColumnResizerProps } from './column-resizer.tsx';
 import { useFixedRows, type RowScroller } from '../hooks/use-fixed-rows.ts';
 import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
 
@@ -47,6 +54,12 @@ export interface EventsTableProps {
   scrollerRef?: RefObject<RowScroller | null>;
   /** Rows of the whole result when known (a backend's total, or the end reached). */
   totalRows?: number;
+  /** Columns shown and their widths (the column model's); every column at its width if absent. */
+  layout?: ColumnLayout;
+  /** Resizes a column (the column model's); the header offers no resizing without it. */
+  onResize?: (columnId: string, size: number) => void;
+  /** The header's resize handle (loaded with the column model, off the first screen's path). */
+  Resizer?: ComponentType<ColumnResizerProps> | null;
   ref?: Ref<EventsTableHandle>;
 }
 
@@ -78,15 +91,19 @@ export function EventsTable({
   onVisibleRangeChange,
   scrollerRef,
   totalRows,
+  layout: givenLayout,
+  onResize,
+  Resizer,
   ref,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
   const virtual = useFixedRows({
     count: rows.count,
     rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollRef,
-    initialHeight: 640,
+    initialHeight: 720,
   });
   const { first, last, scroller } = virtual;
   useLayoutEffect(() => {
@@ -195,13 +212,17 @@ export function EventsTable({
     selectedId === undefined ? -1 : rows.events.findIndex((event) => event.id === selectedId);
   const tabbableIndex =
     activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start);
-  const columns = eventColumnsFor(vocabulary);
+  const layout = givenLayout ?? defaultLayout(eventColumnsFor(vocabulary));
+  // Rows depend on this list only (not on widths): resizing re-renders the header, not every row.
+  const columns = layout.columns;
   const heldEnd = rows.start + rows.events.length;
 
   // Rows are keyed by slot (index modulo the most rows the range can hold), not by event: a row
   // entering the range takes over the DOM node of one that left, so a fast scroll rewrites ~30
   // rows' text instead of destroying and creating them. Within a contiguous range of at most
   // `slots` rows every key is unique, and a row keeps its key (its node) while it stays in range.
+  const minWidth = rowMinWidth(layout);
+
   const viewportRows = Math.ceil(virtual.viewportHeight / ROW_HEIGHT);
   const slots = Math.max(last - first + 1, viewportRows + 1 + 2 * OVERSCAN);
 
@@ -273,19 +294,41 @@ export function EventsTable({
       aria-label="Events"
       // Header row included; -1 (unknown) while more of the log may follow.
       aria-rowcount={totalRows === undefined ? -1 : totalRows + 1}
-      aria-colcount={columns.list.length}
-      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+      aria-colcount={columns.length}
+      // Header and rows share these tracks: a resize changes this one value, not each row.
+      style={{ '--event-cols': gridTemplate(layout) } as CSSProperties}
+      className="flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
     >
-      <div role="rowgroup" className="border-b border-slate-200 bg-slate-50">
+      {/* Scrolled sideways with the rows (below); the gutter matches their vertical scrollbar. */}
+      <div
+        ref={headerRef}
+        role="rowgroup"
+        className="overflow-hidden border-b border-slate-200 bg-slate-50 [scrollbar-gutter:stable]"
+      >
         <div
           role="row"
           aria-rowindex={1}
-          className="grid gap-3 px-3 py-2 text-left text-xs font-semibold text-slate-600"
-          style={{ gridTemplateColumns: columns.template }}
+          className="grid [grid-template-columns:var(--event-cols)] gap-3 px-3 py-1.5 text-left text-xs font-semibold text-slate-600"
+          style={{ minWidth: minWidth }}
         >
-          {columns.list.map((column) => (
-            <div key={column.id} role="columnheader" className="truncate">
-              {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
+          {columns.map((column) => (
+            <div
+              key={column.id}
+              role="columnheader"
+              data-column={column.id}
+              className="relative min-w-0"
+            >
+              <div className="truncate">
+                {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
+              </div>
+              {onResize && Resizer && (
+                <Resizer
+                  label={column.header}
+                  size={layout.sizes[column.id] ?? column.size}
+                  min={column.minSize}
+                  onResize={(size) => onResize(column.id, size)}
+                />
+              )}
             </div>
           ))}
         </div>
@@ -294,13 +337,20 @@ export function EventsTable({
         ref={scrollRef}
         role="rowgroup"
         // Containment keeps row churn from re-laying out or repainting anything outside the list.
-        className="relative min-h-0 flex-1 overflow-auto [contain:strict] [overflow-anchor:none]"
+        className="relative min-h-0 flex-1 overflow-auto [contain:strict] [overflow-anchor:none] [scrollbar-gutter:stable]"
         data-testid="events-scroller"
         data-skip-target=""
         onFocus={noteFocus}
         onBlur={noteBlur}
+        onScroll={(scrollEvent) => {
+          const header = headerRef.current;
+          if (header) header.scrollLeft = scrollEvent.currentTarget.scrollLeft;
+        }}
       >
-        <div className="relative w-full [contain:strict]" style={{ height: virtual.totalHeight }}>
+        <div
+          className="relative w-full [contain:strict]"
+          style={{ height: virtual.totalHeight, minWidth: minWidth }}
+        >
           {rowIndexes(first, last).map((index) => {
             const event =
               index >= rows.start && index < heldEnd ? rows.events[index - rows.start] : undefined;
@@ -310,7 +360,6 @@ export function EventsTable({
                 <PlaceholderRow
                   key={`placeholder-${index % slots}`}
                   index={index}
-                  columns={columns}
                   label={label}
                   tabbable={index === tabbableIndex}
                   onKeyNavigate={handleKeyNavigate}

@@ -17,7 +17,7 @@ export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
     if (draft.trim() !== (value ?? '')) setDraft(value ?? '');
   }
   return (
-    <label className="flex flex-col text-xs font-semibold text-slate-600">
+    <label className="flex flex-wrap items-center gap-x-1.5 text-xs font-semibold text-slate-600">
       Search loaded events
       <input
         type="search"
@@ -29,7 +29,7 @@ export function TextSearchField({ value, onChange }: TextSearchFieldProps) {
           setDraft(event.target.value);
           onChange(event.target.value);
         }}
-        className="w-56 max-w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal text-slate-900"
+        className="w-36 max-w-full rounded border border-slate-300 px-2 py-0.5 text-sm font-normal text-slate-900"
       />
       <SearchCapNote id={capId} length={draft.length} />
     </label>

@@ -37,7 +37,7 @@ export function TimeBoundField({ label, value, tz, onCommit }: TimeBoundFieldPro
   };
 
   return (
-    <label className="flex flex-col text-xs font-semibold text-slate-600">
+    <label className="flex flex-wrap items-center gap-x-1.5 text-xs font-semibold text-slate-600">
       {label}
       <input
         type="text"
@@ -51,10 +51,10 @@ export function TimeBoundField({ label, value, tz, onCommit }: TimeBoundFieldPro
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
         }}
-        className={`w-56 rounded border px-2 py-1 font-mono text-sm font-normal text-slate-900 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
+        className={`w-36 rounded border px-2 py-0.5 font-mono text-sm font-normal text-slate-900 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
       />
       {invalid && (
-        <span id={hintId} className="font-normal text-red-700">
+        <span id={hintId} className="basis-full font-normal text-red-700">
           Use an instant like 2026-01-31T12:00:00Z or now-24h.
         </span>
       )}

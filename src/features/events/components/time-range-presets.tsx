@@ -26,7 +26,7 @@ export function TimeRangePresets({ from, to, retentionDays, onSelect }: TimeRang
           type="button"
           aria-pressed={from === preset.from && to === undefined}
           onClick={() => onSelect(preset.from)}
-          className="rounded border border-slate-300 px-2 py-1 text-xs aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-xs whitespace-nowrap aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
         >
           {preset.label}
         </button>
@@ -36,7 +36,7 @@ export function TimeRangePresets({ from, to, retentionDays, onSelect }: TimeRang
         title={allTitle}
         aria-pressed={from === undefined && to === undefined}
         onClick={() => onSelect(undefined)}
-        className="rounded border border-slate-300 px-2 py-1 text-xs aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
+        className="rounded border border-slate-300 px-1.5 py-0.5 text-xs whitespace-nowrap aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
       >
         All
       </button>
