@@ -66,6 +66,13 @@ export const MEASURES = {
     unit: 'ms',
   },
   momentNextFailure: { label: 'Next failure → its row selected in view', unit: 'ms' },
+  histogramDrawn: {
+    label: 'Histogram drawn after first row (100k log)',
+    unit: 'ms',
+    max: 500,
+    target: 'median ≤ 500 ms',
+  },
+  histogramComplete: { label: 'Histogram: every level counted, after first row', unit: 'ms' },
   filterClick: { label: 'Filter change: click → first rows', unit: 'ms' },
   pelionSimPage: {
     label: 'Pelion simulator page of 1,000',

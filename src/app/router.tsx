@@ -73,6 +73,16 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
           },
         },
         {
+          // An export file opened in the browser: no backend, no server data. The page holds the
+          // file; opening an event is a child path so the log is not remounted.
+          path: paths.importedLog.pattern,
+          lazy: {
+            Component: async () =>
+              (await import('../features/events/import/import-route.tsx')).ImportRoute,
+          },
+          children: [{ path: paths.importedEvent.pattern, Component: Redirecting }],
+        },
+        {
           path: paths.backend.pattern,
           // Resolves the adapter (loading its chunk) before the pages below render; child loaders
           // run in parallel and share the same cached adapter promise.
@@ -184,7 +194,10 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
   ];
 }
 
-/** Rendered for the instant before a loader's redirect lands (keeps the router from warning). */
+/**
+ * Rendered for the instant before a loader's redirect lands (keeps the router from warning), and
+ * for child paths whose parent renders the page itself.
+ */
 function Redirecting() {
   return null;
 }

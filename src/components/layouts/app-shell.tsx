@@ -62,6 +62,12 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
                 Fleet events
               </Link>
             )}
+            <Link
+              to={paths.importedLog.href()}
+              className="text-sm whitespace-nowrap text-sky-800 underline-offset-2 hover:underline"
+            >
+              Open an export
+            </Link>
             {backends.length > 0 ? (
               <SelectField
                 label="Backend"

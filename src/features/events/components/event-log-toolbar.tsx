@@ -17,7 +17,8 @@ export interface EventLogToolbarProps {
   search: EventLogSearch;
   update: (patch: Partial<EventLogSearch>, options?: UrlStateUpdateOptions) => void;
   definitions: EventDefinition[] | undefined;
-  onCopyLink: () => void;
+  /** Absent: the view has no link worth sharing (an opened file), and no Copy link button. */
+  onCopyLink?: () => void;
   copyMessage: string;
 }
 
@@ -127,18 +128,20 @@ export const EventLogToolbar = memo(function EventLogToolbar({
           value={search.q}
           onChange={(q) => update({ q: q.trim() || undefined }, { replace: true })}
         />
-        <div className="ml-auto flex items-center gap-2">
-          <span aria-live="polite" className="text-xs text-slate-600">
-            {copyMessage}
-          </span>
-          <button
-            type="button"
-            onClick={onCopyLink}
-            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
-          >
-            Copy link
-          </button>
-        </div>
+        {onCopyLink && (
+          <div className="ml-auto flex items-center gap-2">
+            <span aria-live="polite" className="text-xs text-slate-600">
+              {copyMessage}
+            </span>
+            <button
+              type="button"
+              onClick={onCopyLink}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
+            >
+              Copy link
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { identityFields } from '../../../backends/export-identity.ts';
 import type { DeviceEvent } from '../../../backends/types.ts';
 
 /**
@@ -14,6 +15,9 @@ export const NDJSON_HEADER_TYPE = 'fleetlog-export';
 
 export interface ExportContext {
   backendId: string;
+  /** The backend's kind and label (version 1 files written before this may lack them). */
+  kind?: string;
+  backendLabel?: string;
   deviceId: string;
   /** The view exported: the URL's search string and the resolved range. */
   view: string;
@@ -70,6 +74,7 @@ export function ndjsonHeader(context: ExportContext, format = NDJSON_HEADER_TYPE
     type: format,
     version: 1,
     backendId: context.backendId,
+    ...identityFields(context),
     deviceId: context.deviceId,
     view: context.view,
     ...range,
