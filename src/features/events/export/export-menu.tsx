@@ -1,6 +1,11 @@
-import { useState } from 'react';
-import { formatCount } from '../../../lib/format-count.ts';
-import type { ExportRun, ExportState } from './use-export.ts';
+import { lazy, Suspense, useState } from 'react';
+import type { ExportState } from './use-export.ts';
+
+// The format choice and the progress bar load with the first click on Export: they are not part of
+// the script an Event log link waits for (docs/performance.md, the JavaScript budget).
+const ExportPanel = lazy(async () => ({
+  default: (await import('./export-panel.tsx')).ExportPanel,
+}));
 
 export interface ExportMenuProps {
   exporter: ExportState;
@@ -8,20 +13,6 @@ export interface ExportMenuProps {
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-100';
-
-/** What the progress bar says: events so far (of how many), pages, and a time estimate. */
-export function describeProgress(run: ExportRun): string {
-  const seconds = run.elapsedMs / 1000;
-  const of = run.total === null ? '' : ` of ${formatCount(run.total)}`;
-  let text = `${formatCount(run.events)}${of} events, ${formatCount(run.pages)} ${
-    run.pages === 1 ? 'page' : 'pages'
-  }`;
-  if (run.total !== null && run.events > 0 && seconds > 0.5) {
-    const left = Math.max(0, Math.ceil(((run.total - run.events) * seconds) / run.events));
-    text += `, about ${left} s left`;
-  }
-  return text;
-}
 
 /** Export (CSV or NDJSON) of every event the view matches, with progress and Cancel. */
 export function ExportMenu({ exporter }: ExportMenuProps) {
@@ -38,62 +29,15 @@ export function ExportMenu({ exporter }: ExportMenuProps) {
       >
         Export
       </button>
-      {open && running === null && (
-        <div
-          role="group"
-          aria-label="Export format"
-          className="absolute top-full right-0 z-10 mt-1 flex gap-1 rounded border border-slate-300 bg-white p-1 shadow"
-        >
-          {(['csv', 'ndjson'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              onClick={() => {
-                setOpen(false);
-                exporter.start(format);
-              }}
-              className={buttonClass}
-            >
-              {format === 'csv' ? 'CSV' : 'NDJSON'}
-            </button>
-          ))}
-        </div>
+      {(open || running !== null) && (
+        <Suspense fallback={null}>
+          <ExportPanel exporter={exporter} open={open} onChosen={() => setOpen(false)} />
+        </Suspense>
       )}
-      {running && <ExportProgressBar run={running} onCancel={exporter.cancel} />}
+      {/* In the page from the start, so that screen readers announce what it says later. */}
       <span aria-live="polite" className="text-xs text-slate-600">
         {message}
       </span>
     </div>
-  );
-}
-
-function ExportProgressBar({ run, onCancel }: { run: ExportRun; onCancel: () => void }) {
-  const text = describeProgress(run);
-  const max = run.total ?? undefined;
-  return (
-    <>
-      <div
-        role="progressbar"
-        aria-label="Export progress"
-        aria-valuemin={0}
-        aria-valuemax={max}
-        aria-valuenow={max === undefined ? undefined : Math.min(run.events, max)}
-        aria-valuetext={text}
-        className="flex items-center gap-2 text-xs text-slate-700"
-      >
-        {max !== undefined && (
-          <span className="h-2 w-24 overflow-hidden rounded bg-slate-200">
-            <span
-              className="block h-full bg-blue-600"
-              style={{ width: `${max === 0 ? 100 : Math.min(100, (run.events * 100) / max)}%` }}
-            />
-          </span>
-        )}
-        <span>{text}</span>
-      </div>
-      <button type="button" onClick={onCancel} className={buttonClass}>
-        Cancel
-      </button>
-    </>
   );
 }
