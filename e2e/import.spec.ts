@@ -55,7 +55,8 @@ const status = (page: Page) => page.getByRole('status').filter({ hasText: /event
 test('an export of several thousand events opens at /import with the same rows, filters and details', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  // Reading ~9,000 rows through the grid takes minutes on a loaded two-core machine.
+  test.setTimeout(480_000);
   const path = testInfo.outputPath('fail.ndjson');
   const { header, records } = await exportView(
     page,
