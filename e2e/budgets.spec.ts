@@ -11,6 +11,7 @@ import { appRowTime } from '../scripts/bench/browser/launch.ts';
 import { BUDGETS } from '../scripts/bench/measures.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
+import { HISTOGRAM_MAX_REQUESTS, isCountRequest } from './support/count-requests.ts';
 
 const longLog = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.longHistory}/events`;
 
@@ -23,8 +24,18 @@ async function probe(page: Page): Promise<void> {
 const listing = (requests: Array<{ method: string; what: string }>) =>
   requests.map((request) => `${request.method} ${request.what}`).join('\n');
 
+/**
+ * The requests of a deep link that read rows: none, the first screen brings them. The Event
+ * histogram's counts are data the first screen does not carry; they are bounded, not absent.
+ */
+function rowRequests(requests: Array<{ method: string; what: string }>) {
+  const counts = requests.filter((request) => isCountRequest(request.what));
+  expect(counts.length, listing(counts)).toBeLessThanOrEqual(HISTOGRAM_MAX_REQUESTS);
+  return requests.filter((request) => !isCountRequest(request.what));
+}
+
 test.describe('performance budgets', () => {
-  test('a deep link to the 100,000-event log loads at most 155 KB of gzip JavaScript before its first row', async ({
+  test('a deep link to the 100,000-event log loads at most 150 KB of gzip JavaScript before its first row', async ({
     page,
   }) => {
     await probe(page);
@@ -60,7 +71,7 @@ test.describe('performance budgets', () => {
   }) => {
     await probe(page);
     const load = await loadDeepLink(page, longLog);
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 
   test('a filtered Event log deep link makes none either', async ({ page }) => {
@@ -71,7 +82,7 @@ test.describe('performance budgets', () => {
       page,
       `${longLog}?type=FAIL,SKIPPED&order=asc&from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00.000Z`,
     );
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 
   test('a link relative to the clock makes none either: the server resolves it', async ({
@@ -79,7 +90,7 @@ test.describe('performance budgets', () => {
   }) => {
     await probe(page);
     const load = await loadDeepLink(page, `${longLog}?type=FAIL,SKIPPED&from=now-7d`);
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 
   test('an Alibaba Event log deep link makes none either: device, Identifier choices and page come along', async ({
@@ -89,7 +100,7 @@ test.describe('performance budgets', () => {
     await probe(page);
     const load = await loadDeepLink(page, aliyunLog);
     expect(load.firstScreen).toBe(true);
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 
   test('an Alibaba link to two EventTypes (two merged streams) makes none either', async ({
@@ -98,7 +109,7 @@ test.describe('performance budgets', () => {
     await probe(page);
     const load = await loadDeepLink(page, `${aliyunLog}?eventType=info,alert&order=asc`);
     expect(load.firstScreen).toBe(true);
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 
   test('a link to one event makes no /api request: the event comes with the first screen', async ({
@@ -124,6 +135,6 @@ test.describe('performance budgets', () => {
     const load = await loadDeepLink(page, `${longLog}/${event.id}?${range}`);
     await expect(page.locator(`[data-event-id="${event.id}"]`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Event details' })).toBeVisible();
-    expect(load.api, listing(load.api)).toEqual([]);
+    expect(rowRequests(load.api), listing(load.api)).toEqual([]);
   });
 });

@@ -53,6 +53,14 @@ const shots: ReadonlyArray<{
     open: 1,
   },
   {
+    // The Event histogram of the 100,006-event log, every level counted.
+    file: 'docs/event-log-histogram.png',
+    path: '/demo-pelion/devices/01682647e01e00000000000100100000/events',
+    colorScheme: 'light',
+    viewport: { width: 1440, height: 900 },
+    ready: 'figure[aria-busy="false"] [data-bucket-start]',
+  },
+  {
     file: 'docs/event-log-phone.png',
     path: '/demo-pelion/devices/016826b5c4ee00000000000100100002/events',
     colorScheme: 'light',

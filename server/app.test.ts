@@ -68,7 +68,10 @@ describe('serving the built SPA', () => {
   beforeAll(() => {
     staticDir = mkdtempSync(path.join(tmpdir(), 'fleetlog-dist-'));
     mkdirSync(path.join(staticDir, 'assets'));
-    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(
+      path.join(staticDir, 'index.html'),
+      '<!doctype html><html lang="en"><div id="root"></div>',
+    );
     writeFileSync(path.join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)');
     const manifest: ViteManifest = {
       'index.html': { file: 'assets/index-abc123.js', isEntry: true, imports: ['_react.js'] },
@@ -161,6 +164,22 @@ describe('serving the built SPA', () => {
       const response = await app.request(link);
       expect(response.status, link).toBe(200);
       expect(await response.text()).toContain('<div id="root">');
+    }
+  });
+
+  it('writes the theme the visitor pinned (its cookie) on <html>, and nothing for another cookie', async () => {
+    const app = createApp({ backends: [fakeBackend('one')], staticDir });
+    const page = async (cookie?: string) => {
+      const response = await app.request('/one/devices', {
+        headers: cookie ? { cookie } : {},
+      });
+      expect(response.headers.get('vary') ?? '').toMatch(/cookie/i);
+      return response.text();
+    };
+    expect(await page('session=1; fleetlog-theme=dark')).toMatch(/<html[^>]* data-theme="dark">/);
+    expect(await page('fleetlog-theme=light')).toMatch(/<html[^>]* data-theme="light">/);
+    for (const other of [undefined, 'fleetlog-theme="><script>', 'theme=dark']) {
+      expect(await page(other), String(other)).not.toContain('data-theme');
     }
   });
 

@@ -4,15 +4,15 @@
  * 1. security headers on whatever comes back (server/security/headers.ts);
  * 2. the `Host` check against DNS rebinding (server/security/hosts.ts);
  * 3. sign-in, when configured (server/security/sign-in.ts);
- * 4. compression;
+ * 4. compression (server/compress.ts);
  * 5. `/api`: refused to other sites (server/security/same-origin.ts), then the API routes
  *    (server/routes/api.ts);
  * 6. the built SPA and its pages (server/routes/pages.ts), with first screens rendered under a
  *    cap (server/first-screen/bounded.ts).
  */
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { ConfiguredBackend } from './backends/types.ts';
+import { compressResponses } from './compress.ts';
 import { createFirstScreens } from './first-screen/bounded.ts';
 import { createApiRoutes, publicBackend } from './routes/api.ts';
 import { createPageRoutes } from './routes/pages.ts';
@@ -91,9 +91,10 @@ export function createApp({
   app.use('*', allowedHostsOnly(allowedHosts));
   const signInCheck = signIn(signInConfig);
   if (signInCheck) app.use('*', signInCheck);
-  // Event pages and API answers are text that shrinks ~5-10x. A plain shell (~3 KB) is not worth
-  // compressing on every request: under load, compressing it cost more than serving it.
-  app.use('*', compress({ threshold: 4096 }));
+  // Event pages and API answers are text that shrinks ~5-10x; compressed in one step off the event
+  // loop (server/compress.ts). A plain shell (~3 KB) is not worth compressing on every request:
+  // under load, compressing it cost more than serving it.
+  app.use('*', compressResponses({ threshold: 4096 }));
   app.use('/api', sameOriginApiOnly());
   app.use('/api/*', sameOriginApiOnly());
   app.route('/', api);

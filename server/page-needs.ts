@@ -28,6 +28,8 @@ export const ROUTE_MODULES = {
     'src/features/events/event-log-route.tsx',
     'src/features/events/api/prefetch-event-log.ts',
   ],
+  /** `/import`: an export file opened in the browser (no backend, no server data). */
+  importedLog: ['src/features/events/import/import-route.tsx'],
   /** A link to one event opens its details panel at once. */
   eventDetails: ['src/features/events/components/event-details-panel.tsx'],
 } as const;
@@ -51,6 +53,8 @@ export function modulesForPath(
   backends: readonly PublicBackend[],
 ): { backend: PublicBackend | undefined; modules: string[] } {
   const { backend, route } = routeOfPath(pathname, backends);
+  if (route?.route === 'importedLog' || route?.route === 'importedEvent')
+    return { backend: undefined, modules: [...ROUTE_MODULES.importedLog] };
   const adapter = backend && adapterModule(backend.kind);
   // A kind this build cannot read gets no preloads: the app says so without them.
   if (!backend || !adapter || !route) return { backend, modules: [] };

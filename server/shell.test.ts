@@ -34,6 +34,16 @@ describe('modulesForPath', () => {
     ]);
   });
 
+  it('names the import page for /import and its events, with no backend and no adapter', () => {
+    expect(modulesForPath('/import', backends)).toEqual({
+      backend: undefined,
+      modules: [...ROUTE_MODULES.importedLog],
+    });
+    expect(modulesForPath('/import/events/e%201', backends).modules).toEqual([
+      ...ROUTE_MODULES.importedLog,
+    ]);
+  });
+
   it('follows the redirects of "/" and "/<backend>" to the device list', () => {
     expect(modulesForPath('/', backends)).toEqual({
       backend: backends[0],

@@ -27,6 +27,7 @@ import {
 import { EARLY_INPUT_SCRIPT } from './first-screen/early-input.ts';
 import { LOCAL_TIMES_SCRIPT } from './first-screen/local-times.ts';
 import type { PublicBackend } from './backends/types.ts';
+import type { Theme } from '../src/lib/theme.ts';
 import { dataRequestsFor, modulesForPath, staticClosure, type ViteManifest } from './page-needs.ts';
 
 export { BACKENDS_ELEMENT_ID, SERVER_STATE_ELEMENT_ID };
@@ -71,6 +72,17 @@ function withNonce(page: string, nonceAttribute: string): string {
   return nonceAttribute === '' ? page : page.replace(RUNNABLE_SCRIPT, `<script${nonceAttribute}`);
 }
 
+const HTML_ELEMENT = /<html\b([^>]*)>/i;
+
+/** The page with `data-theme` on `<html>` (index.css themes by it), for a pinned theme. */
+function withTheme(page: string, theme: Theme | null): string {
+  if (theme !== 'light' && theme !== 'dark') return page;
+  return page.replace(
+    HTML_ELEMENT,
+    (_, attributes: string) => `<html${attributes} data-theme="${theme}">`,
+  );
+}
+
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -96,6 +108,11 @@ export interface Shell {
     firstScreen?: FirstScreenMarkup | null,
     /** The response's Content-Security-Policy nonce, written on every `<script>` it holds. */
     nonce?: string,
+    /**
+     * The theme the visitor pinned (its cookie, src/lib/theme.ts), written on `<html>` so that the
+     * first paint is in it; null follows the system's (CSS alone).
+     */
+    theme?: Theme | null,
   ): string;
 }
 
@@ -113,9 +130,9 @@ export function createShell(
   const cache = new Map<string, string>();
 
   return {
-    htmlFor(pathname, search = '', firstScreen = null, nonce) {
+    htmlFor(pathname, search = '', firstScreen = null, nonce, theme = null) {
       const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
-      const page = withNonce(pageFor(pathname), nonceAttribute);
+      const page = withTheme(withNonce(pageFor(pathname), nonceAttribute), theme);
       if (firstScreen) return withFirstScreen(page, firstScreen, nonceAttribute);
       const data = dataRequestsFor(pathname, search, backends).map(
         (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,

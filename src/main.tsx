@@ -1,3 +1,4 @@
+import './app/boot-start.ts';
 import './app/start-backends-request.ts';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -5,6 +6,9 @@ import { App, createAppInstance, whenRouterReady } from './app/app.tsx';
 import { FirstScreenTakeover, serverRenderedState } from './app/first-screen.tsx';
 import './index.css';
 import { applyStoredTheme } from './lib/theme.ts';
+import { markBoot } from './app/boot-marks.ts';
+
+markBoot('entry');
 
 // Before anything renders: a theme picked with the header's toggle (the system's is CSS alone).
 applyStoredTheme();
@@ -16,6 +20,7 @@ if (!root) throw new Error('index.html has no #root element.');
 // cache starts with them, so the app asks for none of that data again.
 const serverState = serverRenderedState(root);
 const instance = createAppInstance(serverState);
+markBoot('instance');
 const app = (
   <StrictMode>
     <FirstScreenTakeover root={root}>
@@ -26,5 +31,9 @@ const app = (
 // The server's markup is the app's own render of the same route and data: React adopts it
 // (hydration) instead of building the page again. It waits until the route's code and loaders are
 // in, so that its first render is that page, not a loading state.
-if (serverState) void whenRouterReady(instance.router).then(() => hydrateRoot(root, app));
+if (serverState)
+  void whenRouterReady(instance.router).then(() => {
+    markBoot('routerReady');
+    hydrateRoot(root, app);
+  });
 else createRoot(root).render(app);

@@ -5,7 +5,7 @@
  * scenarios, and prints one table. Exits non-zero when a deterministic budget (initial JS bytes,
  * DOM rows) is exceeded or could not be measured; time figures are reported, not enforced.
  *
- * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,pages,browser,export), BENCH_PORT (free port),
+ * Env: BENCH_RUNS (5), BENCH_ONLY (sim,load,pages,browser,moment,histogram,export), BENCH_PORT (free port),
  * BENCH_LOAD_CLIENTS (4), BENCH_LOAD_REQUESTS (300), BENCH_PAGE_CONNECTIONS (50),
  * BENCH_PAGE_SECONDS (20), BENCH_FLING_PX (4000 px per frame), BENCH_SIM_PAGES (100), CHROMIUM_PATH.
  */
@@ -23,6 +23,7 @@ import { pageLoadSection } from './page-load-section.ts';
 import { launchChromium } from './browser/launch.ts';
 import { runBrowserScenarios, type DemoTargets } from './browser/scenarios.ts';
 import { momentRuns } from './browser/moment.ts';
+import { histogramRuns } from './browser/histogram.ts';
 import type { MeasureKey } from './measures.ts';
 import { exportSection } from './browser/export-throughput.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../../server/fleet/aliyun-fleet.ts';
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
   const options = readOptions();
   const wantExport = runsSection(options, 'export');
   const wantBrowser =
-    runsSection(options, 'browser') || runsSection(options, 'moment') || wantExport;
+    runsSection(options, 'browser') ||
+    runsSection(options, 'moment') ||
+    runsSection(options, 'histogram') ||
+    wantExport;
   const needsServer = wantBrowser || runsSection(options, 'load') || runsSection(options, 'pages');
   const chromiumPath = wantBrowser ? await ensureChromium() : null;
   let browser: Browser | null = null;
@@ -69,7 +73,13 @@ async function main(): Promise<void> {
     if (server && runsSection(options, 'load')) await loadSection(options, server, results, log);
     if (server && runsSection(options, 'pages'))
       await pageLoadSection(options, server, results, log);
-    if (server && browser && runsSection(options, 'browser')) {
+    if (
+      server &&
+      browser &&
+      (runsSection(options, 'browser') ||
+        runsSection(options, 'moment') ||
+        runsSection(options, 'histogram'))
+    ) {
       const targets: DemoTargets = {
         backendId: 'demo-pelion',
         longDeviceId: NOTABLE_PELION_DEVICES.longHistory,
@@ -86,6 +96,8 @@ async function main(): Promise<void> {
         await runBrowserScenarios(browser, server.origin, targets, options, sink);
       if (runsSection(options, 'moment'))
         await momentRuns(browser, server.origin, targets, options.runs, sink);
+      if (runsSection(options, 'histogram'))
+        await histogramRuns(browser, server.origin, targets, options.runs, sink);
     }
     if (server && browser && wantExport) {
       await exportSection(browser, server.origin, NOTABLE_PELION_DEVICES.longHistory, options, {
@@ -117,6 +129,8 @@ async function main(): Promise<void> {
     'filterClick',
     'momentEventLink',
     'momentNextFailure',
+    'histogramDrawn',
+    'histogramComplete',
     'pelionSimPage',
     'aliyunSimPage',
     'pelionLoadThroughput',

@@ -19,7 +19,7 @@ export interface BenchOptions {
   flingTimeoutMs: number;
   /** Simulator pages timed per run (in-process). */
   simulatorPages: number;
-  /** Only the named sections (comma list of sim, load, pages, browser, moment, export); empty = all. */
+  /** Only the named sections (comma list of sim, load, pages, browser, moment, histogram, export); empty = all. */
   only: Set<string>;
 }
 
@@ -33,7 +33,7 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
-const SECTIONS = ['sim', 'load', 'pages', 'browser', 'moment', 'export'];
+const SECTIONS = ['sim', 'load', 'pages', 'browser', 'moment', 'histogram', 'export'];
 
 export function readOptions(): BenchOptions {
   const only = new Set(

@@ -16,12 +16,13 @@ import type { Hono } from 'hono';
 import type { PublicBackend } from '../backends/types.ts';
 import { eventLogTarget } from '../page-needs.ts';
 import type { FirstScreenMarkup } from '../shell.ts';
+import type { Theme } from '../../src/lib/theme.ts';
 
 export interface FirstScreens {
   /** Resolves once the renderer is loaded and warm (or known to be unavailable). */
   ready: Promise<void>;
   /** The first screen of an Event log link, or null; `startedAt` is the page's arrival (performance.now()). */
-  render(url: URL, startedAt: number): Promise<FirstScreenMarkup | null>;
+  render(url: URL, startedAt: number, theme?: Theme | null): Promise<FirstScreenMarkup | null>;
 }
 
 export interface FirstScreenOptions {
@@ -77,7 +78,11 @@ export function createFirstScreens({
   );
   let active = 0;
 
-  async function render(url: URL, startedAt: number): Promise<FirstScreenMarkup | null> {
+  async function render(
+    url: URL,
+    startedAt: number,
+    theme: Theme | null = null,
+  ): Promise<FirstScreenMarkup | null> {
     if (!loaded) return null;
     const target = eventLogTarget(url.pathname, backends);
     // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
@@ -93,6 +98,7 @@ export function createFirstScreens({
       url: url.href,
       target,
       backends,
+      theme,
       signal: late.signal,
       transport: async (path, init) =>
         api.request(path, {

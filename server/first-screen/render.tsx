@@ -35,6 +35,7 @@ import { listEventsQueryOptions } from '../../src/features/events/api/list-event
 import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-query.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
 import { toJsonSafe } from '../../src/lib/json-safe.ts';
+import { renderWithTheme, type Theme } from '../../src/lib/theme.ts';
 import { PELION_CAPABILITIES } from '../backends/types.ts';
 
 export interface FirstScreenRequest {
@@ -46,6 +47,8 @@ export interface FirstScreenRequest {
   transport: Transport;
   /** Aborted once the page's time is up: whatever is left (rendering included) is skipped. */
   signal?: AbortSignal;
+  /** The theme the visitor's cookie pins (the header's toggle renders it). */
+  theme?: Theme | null;
 }
 
 export async function renderFirstScreen({
@@ -54,6 +57,7 @@ export async function renderFirstScreen({
   backends,
   transport,
   signal,
+  theme = null,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
   let adapter: BackendAdapter;
@@ -99,10 +103,12 @@ export async function renderFirstScreen({
     const context = await handler.query(new Request(url));
     if (context instanceof Response || context.errors || signal?.aborted) return null;
     const router = createStaticRouter(handler.dataRoutes, context);
-    const html = renderToString(
-      <AppProvider queryClient={queryClient}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </AppProvider>,
+    const html = renderWithTheme(theme, () =>
+      renderToString(
+        <AppProvider queryClient={queryClient}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </AppProvider>,
+      ),
     );
     return {
       html,

@@ -15,6 +15,7 @@ import type { FirstScreens } from '../first-screen/bounded.ts';
 import { newNonce, pagePolicy } from '../security/headers.ts';
 import type { ViteManifest } from '../page-needs.ts';
 import { createShell, type Shell } from '../shell.ts';
+import { themeFromCookies } from '../../src/lib/theme.ts';
 
 export interface PageRoutesOptions {
   staticDir: string;
@@ -57,14 +58,18 @@ export function createPageRoutes({ staticDir, backends, firstScreens }: PageRout
       shell = { builtAt, shell: loadShell(staticDir, backends) };
     }
     const url = new URL(c.req.url);
+    // The visitor's pinned theme: the page is painted in it from the start (src/lib/theme.ts).
+    const theme = themeFromCookies(c.req.header('cookie'));
     const [page, first] = await Promise.all([
       shell.shell,
-      firstScreens?.render(url, startedAt) ?? null,
+      firstScreens?.render(url, startedAt, theme) ?? null,
     ]);
     const nonce = newNonce();
     c.header('cache-control', 'no-cache');
+    // The page differs by the theme cookie: a shared cache must not hand one visitor's to another.
+    c.header('vary', 'cookie');
     c.header('content-security-policy', pagePolicy(nonce));
-    const html = page.htmlFor(url.pathname, url.search, first, nonce);
+    const html = page.htmlFor(url.pathname, url.search, first, nonce, theme);
     // Its length lets compression pass over a plain shell (server/app.ts).
     c.header('content-length', String(Buffer.byteLength(html)));
     return c.html(html);

@@ -6,6 +6,7 @@ import {
   FIRST_SCREEN_ATTRIBUTE,
   SERVER_STATE_ELEMENT_ID,
 } from '../backends/contract.ts';
+import { markBoot } from './boot-marks.ts';
 
 /** Input the first screen held back before the app took over (server/first-screen/early-input.ts). */
 export type EarlyInput = { eventId: string } | { element: Element; value?: string };
@@ -77,7 +78,10 @@ export function FirstScreenTakeover({
   root: HTMLElement;
   children: ReactNode;
 }) {
-  useLayoutEffect(() => root.removeAttribute(FIRST_SCREEN_ATTRIBUTE), [root]);
+  useLayoutEffect(() => {
+    root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
+    markBoot('takeover');
+  }, [root]);
   // After the commit, when React's own handlers are in place: what was clicked meanwhile happens now.
   useEffect(() => replayEarlyInput(root, takeEarlyInput()), [root]);
   return children;

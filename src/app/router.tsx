@@ -14,8 +14,6 @@ import { devicesQueryOptions } from '../features/devices/api/get-devices.ts';
 import { deviceQueryFromUrl } from '../features/devices/utils/device-list-params.ts';
 import { BackendLayout, type BackendLoaderData } from './routes/backend-layout.tsx';
 import { HydrateFallback } from './routes/hydrate-fallback.tsx';
-import { NoBackends } from './routes/no-backends.tsx';
-import { NotFound } from './routes/not-found.tsx';
 import { RootLayout } from './routes/root.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
@@ -69,7 +67,20 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
             const [first] = await backends();
             return first ? redirect(paths.devices.href(first.id)) : null;
           },
-          Component: NoBackends,
+          // Pages hardly anyone sees load on demand, outside the entry chunk.
+          lazy: {
+            Component: async () => (await import('./routes/no-backends.tsx')).NoBackends,
+          },
+        },
+        {
+          // An export file opened in the browser: no backend, no server data. The page holds the
+          // file; opening an event is a child path so the log is not remounted.
+          path: paths.importedLog.pattern,
+          lazy: {
+            Component: async () =>
+              (await import('../features/events/import/import-route.tsx')).ImportRoute,
+          },
+          children: [{ path: paths.importedEvent.pattern, Component: Redirecting }],
         },
         {
           path: paths.backend.pattern,
@@ -170,7 +181,12 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
                 },
               ],
             },
-            { path: '*', Component: NotFound },
+            {
+              path: '*',
+              lazy: {
+                Component: async () => (await import('./routes/not-found.tsx')).NotFound,
+              },
+            },
           ],
         },
       ],
@@ -178,7 +194,10 @@ export function createAppRoutes({ queryClient, adapterFor }: AppDependencies): R
   ];
 }
 
-/** Rendered for the instant before a loader's redirect lands (keeps the router from warning). */
+/**
+ * Rendered for the instant before a loader's redirect lands (keeps the router from warning), and
+ * for child paths whose parent renders the page itself.
+ */
 function Redirecting() {
   return null;
 }

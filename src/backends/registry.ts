@@ -1,5 +1,5 @@
 import type { Transport } from './http.ts';
-import type { BackendAdapter, BackendInfo } from './types.ts';
+import type { BackendAdapter, BackendInfo, EventVocabulary } from './types.ts';
 
 /**
  * Builds a kind's adapter. Every request it makes goes through `transport` when one is given (the
@@ -11,7 +11,19 @@ interface AdapterEntry {
   /** The adapter's module as Vite's build manifest names it; the server preloads it for a link. */
   module: string;
   load: () => Promise<AdapterFactory>;
+  /** The kind's vocabulary alone (an opened export file needs it without the adapter). */
+  vocabulary: () => Promise<EventVocabulary>;
+  /**
+   * Whether an event record as this kind's API sends it has this shape: how an export file
+   * written before files named their kind is read (`raw` of its records).
+   */
+  recognisesRecord: (raw: unknown) => boolean;
 }
+
+const hasText = (raw: unknown, key: string) =>
+  typeof raw === 'object' &&
+  raw !== null &&
+  typeof (raw as Record<string, unknown>)[key] === 'string';
 
 /**
  * The backend kinds this build can read: one line per kind, and the only place that names a
@@ -24,6 +36,9 @@ export const ADAPTERS: Readonly<Record<string, AdapterEntry>> = {
   pelion: {
     module: 'src/backends/pelion/adapter.ts',
     load: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
+    vocabulary: async () => (await import('./pelion/vocabulary.ts')).PELION_VOCABULARY,
+    // A /v3/device-events record (id, date_time, event_type_description, …).
+    recognisesRecord: (raw) => hasText(raw, 'date_time') && hasText(raw, 'id'),
   },
   aliyun: {
     module: 'src/backends/aliyun/adapter.ts',
@@ -31,6 +46,9 @@ export const ADAPTERS: Readonly<Record<string, AdapterEntry>> = {
       const { createAliyunAdapter } = await import('./aliyun/adapter.ts');
       return (info, transport) => createAliyunAdapter(info, { transport });
     },
+    vocabulary: async () => (await import('./aliyun/vocabulary.ts')).ALIYUN_VOCABULARY,
+    // A QueryDeviceEventData EventInfo (Time, Identifier, EventType, Name, OutputData).
+    recognisesRecord: (raw) => hasText(raw, 'Identifier') && hasText(raw, 'EventType'),
   },
 };
 
@@ -69,4 +87,19 @@ export function adapterFor(info: BackendInfo): Promise<BackendAdapter> {
   // A failed chunk load (offline, new deployment) must not stick: the next navigation retries.
   adapter.catch(() => adapters.delete(info.id));
   return adapter;
+}
+
+/**
+ * The kind an export file was written from: the one it names when this build can read it, else
+ * (files that name none) the kind whose API sends records shaped like the file's first `raw`.
+ */
+export function kindOfRecords(named: string | undefined, sampleRaw: unknown): string | undefined {
+  if (named !== undefined) return Object.hasOwn(ADAPTERS, named) ? named : undefined;
+  return Object.keys(ADAPTERS).find((kind) => ADAPTERS[kind]?.recognisesRecord(sampleRaw));
+}
+
+/** The vocabulary of a kind this build can read (its own small chunk), or undefined. */
+export async function vocabularyOf(kind: string): Promise<EventVocabulary | undefined> {
+  const entry = Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind] : undefined;
+  return entry ? entry.vocabulary() : undefined;
 }

@@ -110,6 +110,15 @@ export interface EventQuery {
   order: SortOrder;
 }
 
+/**
+ * Which events to count: the filters of an `EventQuery` in a closed window of milliseconds
+ * (`from` and `to` both included, as the list's bounds are). Order does not matter to a count.
+ */
+export type EventCountQuery = Omit<EventQuery, 'order' | 'from' | 'to'> & {
+  from: number;
+  to: number;
+};
+
 /** Opaque continuation; adapters serialise whatever they need into it. */
 export type Cursor = string;
 
@@ -182,6 +191,12 @@ export interface BackendAdapter {
     pageSize: number,
     signal?: AbortSignal,
   ): Promise<EventPage>;
+  /**
+   * How many of a device's events match `query`, as the backend itself counts them (the whole
+   * window, not a page); absent when the API cannot count, and views then count what they hold
+   * and say so. A level filter counts the events the backend files under those levels.
+   */
+  countEvents?(query: EventCountQuery, signal?: AbortSignal): Promise<number>;
   /** One event by id, or null when it does not exist (used by event deep links). */
   getEvent(deviceId: string, eventId: string, signal?: AbortSignal): Promise<DeviceEvent | null>;
   /** Event kinds the device's model declares (Alibaba TSL), for the code filter; absent when the backend has none. */

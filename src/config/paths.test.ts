@@ -29,6 +29,14 @@ describe('paths', () => {
       route: 'eventLog',
       params: { backendId: 'b', deviceId: 'd', eventId: undefined },
     });
+    expect(matchAppPath(paths.importedLog.href())).toEqual({
+      route: 'importedLog',
+      params: {},
+    });
+    expect(matchAppPath(paths.importedEvent.href('a/b c'))).toEqual({
+      route: 'importedEvent',
+      params: { eventId: 'a/b c' },
+    });
   });
 
   it('names no page for paths outside the scheme, and none for a broken backend segment', () => {

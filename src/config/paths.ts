@@ -39,6 +39,19 @@ export const paths = {
         eventId === undefined ? '' : `/${segment(eventId)}`
       }${search}`,
   },
+  /**
+   * An export file opened in this browser (read-only Event log). The file stays in the tab, so
+   * these paths open nothing elsewhere; the log's filters live in the search string as usual.
+   * Its fixed first segment shadows a backend called `import`.
+   */
+  importedLog: {
+    pattern: '/import',
+    href: (search = '') => `/import${search}`,
+  },
+  importedEvent: {
+    pattern: '/import/events/:eventId',
+    href: (eventId: string, search = '') => `/import/events/${segment(eventId)}${search}`,
+  },
 } as const;
 
 export type AppRoute = keyof typeof paths;
@@ -50,6 +63,8 @@ export type AppPath =
 
 /** Most specific first, as the router ranks them. */
 const MATCH_ORDER: readonly AppRoute[] = [
+  'importedEvent',
+  'importedLog',
   'eventLog',
   'device',
   'devices',

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyStoredTheme, currentTheme, setTheme, subscribeTheme } from './theme.ts';
+import {
+  applyStoredTheme,
+  currentTheme,
+  renderWithTheme,
+  renderedTheme,
+  setTheme,
+  subscribeTheme,
+  themeFromCookies,
+  THEME_COOKIE,
+} from './theme.ts';
 
 /** A system theme the test controls, with the change events a browser sends. */
 function stubSystem(initial: 'light' | 'dark') {
@@ -16,9 +25,12 @@ function stubSystem(initial: 'light' | 'dark') {
   };
 }
 
+const themeCookie = () => themeFromCookies(document.cookie);
+
 afterEach(() => {
   vi.unstubAllGlobals();
   localStorage.clear();
+  document.cookie = `${THEME_COOKIE}=; Path=/; Max-Age=0`;
   delete document.documentElement.dataset.theme;
 });
 
@@ -31,6 +43,8 @@ describe('theme', () => {
 
     setTheme('dark');
     expect(document.documentElement.dataset.theme).toBe('dark');
+    // In the cookie the server reads, and in storage for the other tabs.
+    expect(themeCookie()).toBe('dark');
     expect(localStorage.getItem('fleetlog:theme')).toBe('dark');
     expect(changes).toHaveBeenCalledTimes(1);
 
@@ -49,11 +63,43 @@ describe('theme', () => {
   it('forgets the choice when it is what the system shows, following the system again', () => {
     const setSystem = stubSystem('dark');
     setTheme('light');
+    expect(themeCookie()).toBe('light');
     expect(localStorage.getItem('fleetlog:theme')).toBe('light');
     setTheme('dark');
+    expect(themeCookie()).toBeNull();
     expect(localStorage.getItem('fleetlog:theme')).toBeNull();
     expect(document.documentElement.dataset.theme).toBeUndefined();
     setSystem('light');
     expect(currentTheme()).toBe('light');
+  });
+
+  it('moves a choice stored before the cookie existed into the cookie once the app runs', () => {
+    stubSystem('light');
+    localStorage.setItem('fleetlog:theme', 'dark');
+    // Start-up reads the cookie only (no storage round trip before the first render).
+    applyStoredTheme();
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    const changes = vi.fn();
+    const unsubscribe = subscribeTheme(changes);
+    expect(themeCookie()).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(currentTheme()).toBe('dark');
+    expect(changes).toHaveBeenCalledTimes(1);
+    unsubscribe();
+  });
+
+  it('reads the pinned theme from a Cookie header among others, ignoring anything else', () => {
+    expect(themeFromCookies(`a=1; ${THEME_COOKIE}=dark; b=2`)).toBe('dark');
+    expect(themeFromCookies(`${THEME_COOKIE}=light`)).toBe('light');
+    expect(themeFromCookies(`${THEME_COOKIE}=purple`)).toBeNull();
+    expect(themeFromCookies(`x${THEME_COOKIE}=dark`)).toBeNull();
+    expect(themeFromCookies(undefined)).toBeNull();
+  });
+
+  it('renders on the server with the theme the request pinned, and light otherwise', () => {
+    vi.stubGlobal('document', undefined);
+    expect(renderWithTheme('dark', () => renderedTheme())).toBe('dark');
+    expect(renderWithTheme(null, () => renderedTheme())).toBe('light');
+    expect(renderedTheme()).toBe('light');
   });
 });

@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from '@playwright/test';
 import { SERVER_STATE_ELEMENT_ID } from '../../../src/backends/contract.ts';
+import { BOOT_MARKS, type BootStep } from '../../../src/app/boot-marks.ts';
 import { watchFirstRow } from './launch.ts';
 
 export interface JsFile {
@@ -39,6 +40,11 @@ export interface DeepLinkLoad {
   apiBeforeFirstRow: ApiRequest[];
   /** /api requests sent until the network went quiet after it. */
   api: ApiRequest[];
+  /**
+   * Where the time to the takeover went, in ms from navigation start: the page's HTML and its
+   * last script downloaded, then the app's start-up marks (src/app/boot-marks.ts).
+   */
+  steps: Partial<Record<'html' | 'scripts' | BootStep, number>>;
 }
 
 const isScript = (response: Response): boolean =>
@@ -92,8 +98,25 @@ export async function loadDeepLink(page: Page, path: string): Promise<DeepLinkLo
   const firstScreen = (await page.evaluate(
     `document.getElementById('${SERVER_STATE_ELEMENT_ID}') !== null`,
   )) as boolean;
+  const steps = (await page.evaluate(
+    `(() => {
+      const steps = {};
+      const nav = performance.getEntriesByType('navigation')[0];
+      if (nav) steps.html = nav.responseEnd;
+      const scripts = performance.getEntriesByType('resource')
+        .filter((entry) => entry.initiatorType !== 'fetch' && /\\.js$/.test(new URL(entry.name).pathname))
+        .filter((entry) => entry.responseEnd <= window.__bench.appRowAt);
+      if (scripts.length > 0) steps.scripts = Math.max(...scripts.map((entry) => entry.responseEnd));
+      for (const [step, name] of Object.entries(${JSON.stringify(BOOT_MARKS)})) {
+        const mark = performance.getEntriesByName(name, 'mark')[0];
+        if (mark) steps[step] = mark.startTime;
+      }
+      return steps;
+    })()`,
+  )) as DeepLinkLoad['steps'];
   await page.waitForLoadState('networkidle');
   return {
+    steps,
     firstRowMs,
     appRowMs,
     firstScreen,

@@ -305,6 +305,18 @@ export function createPelionAdapter(
     listFleetEvents: (query, cursor, pageSize, signal) =>
       readEventList(query, cursor, pageSize, signal),
 
+    async countEvents(query, signal) {
+      const list = await getList(pelionUrls.eventCount(info.id, query), signal);
+      if (typeof list.total_count === 'number') return list.total_count;
+      // The 404 some list calls answer instead of an empty page (see getList) carries no count.
+      if (list.data.length === 0 && !list.has_more) return 0;
+      throw new BackendError(`${info.label} did not report a count (total_count).`, {
+        status: 502,
+        code: 'no_total_count',
+        retryable: false,
+      });
+    },
+
     async getEvent(deviceId, eventId, signal) {
       const body = await getOne(pelionUrls.event(info.id, eventId), signal);
       if (body === null) return null;

@@ -1,5 +1,10 @@
-import type { Cursor, EventQuery, FleetEventQuery } from '../types.ts';
-import { MESSAGE_TYPES, codesOtherThan, type MessageType } from './event-codes.ts';
+import type { Cursor, EventCountQuery, EventQuery, FleetEventQuery } from '../types.ts';
+import {
+  EVENT_CODES_BY_MESSAGE_TYPE,
+  MESSAGE_TYPES,
+  codesOtherThan,
+  type MessageType,
+} from './event-codes.ts';
 
 /**
  * The URLs the Pelion adapter requests from the Fleetlog server. Pure, and shared with the server,
@@ -63,6 +68,29 @@ export function eventListParams(
   return params;
 }
 
+/**
+ * A count: the smallest page (`limit=2`, the API's floor) with `include=total_count`, whose
+ * `total_count` covers every matching event, however many pages they would fill. A Message type
+ * filter counts by code (`event_type__in` of the published codes of those types): exact for every
+ * code in the table, where the list's `event_type__nin` would count an unknown code under every
+ * type. An unfiltered count takes every event, unknown codes included.
+ */
+export function eventCountParams(query: EventCountQuery): Array<[string, string]> {
+  const params: Array<[string, string]> = [
+    ['device_id__eq', query.deviceId],
+    ['limit', String(MIN_LIMIT)],
+    ['include', 'total_count'],
+    ['date_time__gte', toRfc3339(query.from)],
+    ['date_time__lte', toRfc3339(query.to)],
+  ];
+  const types = messageTypesOf(query);
+  if (types) {
+    const codes = types.flatMap((type) => EVENT_CODES_BY_MESSAGE_TYPE[type].map((c) => c.code));
+    params.push(['event_type__in', codes.join(',')]);
+  }
+  return params;
+}
+
 /** Where the Fleetlog server forwards a Pelion backend's API (it adds the access key). */
 export function pelionApiBase(backendId: string): string {
   return `/api/${encodeURIComponent(backendId)}/v3`;
@@ -76,6 +104,8 @@ export const pelionUrls = {
     `${pelionApiBase(backendId)}/devices/${encodeURIComponent(deviceId)}`,
   event: (backendId: string, eventId: string) =>
     `${pelionApiBase(backendId)}/device-events/${encodeURIComponent(eventId)}`,
+  eventCount: (backendId: string, query: EventCountQuery) =>
+    `${pelionApiBase(backendId)}/device-events?${queryString(eventCountParams(query))}`,
   eventList: (
     backendId: string,
     query: FleetEventQuery & { deviceId?: string },

@@ -4,7 +4,7 @@ import type { BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { ThemeToggle } from '../ui/theme-toggle.tsx';
-import { KeyboardShortcutsDialog } from '../ui/keyboard-shortcuts-dialog.tsx';
+import { KeyboardShortcutsHelp } from '../ui/keyboard-shortcuts-help.tsx';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 
 /**
@@ -62,6 +62,12 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
                 Fleet events
               </Link>
             )}
+            <Link
+              to={paths.importedLog.href()}
+              className="text-sm whitespace-nowrap text-sky-800 underline-offset-2 hover:underline"
+            >
+              Open an export
+            </Link>
             {backends.length > 0 ? (
               <SelectField
                 label="Backend"
@@ -87,7 +93,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
       >
         {children}
       </main>
-      <KeyboardShortcutsDialog />
+      <KeyboardShortcutsHelp />
     </div>
   );
 }

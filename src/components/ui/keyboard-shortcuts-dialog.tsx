@@ -1,7 +1,6 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { KeyboardShortcut } from '../../config/keyboard-shortcuts.ts';
 import { KEYBOARD_SHORTCUTS, keyLabel } from '../../config/keyboard-shortcuts.ts';
-import { useShortcut } from '../../lib/use-shortcut.ts';
 
 const sections = (() => {
   const bySection = new Map<string, KeyboardShortcut[]>();
@@ -12,15 +11,17 @@ const sections = (() => {
 })();
 
 /**
- * `?` opens a modal dialog listing every shortcut of config/keyboard-shortcuts.ts. The native
- * <dialog> keeps focus inside while open, closes on Escape and hands focus back to where it was.
+ * A modal dialog listing every shortcut of config/keyboard-shortcuts.ts, opened on mount and each
+ * time `openRequests` grows (the `?` key: see KeyboardShortcutsHelp, which loads this module on
+ * the first press). The native <dialog> keeps focus inside while open, closes on Escape and hands
+ * focus back to where it was.
  */
-export function KeyboardShortcutsDialog() {
+export function KeyboardShortcutsDialog({ openRequests }: { openRequests: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  useShortcut('help', () => {
-    if (!dialog.current?.open) dialog.current?.showModal();
-  });
+  useEffect(() => {
+    if (openRequests > 0 && !dialog.current?.open) dialog.current?.showModal();
+  }, [openRequests]);
   return (
     <dialog
       ref={dialog}

@@ -1,12 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import { currentTheme, setTheme, subscribeTheme, type Theme } from '../../lib/theme.ts';
-
-/** The server cannot know the theme; it renders "light" and the browser corrects it after hydration. */
-const serverTheme = (): Theme => 'light';
+import { currentTheme, renderedTheme, setTheme, subscribeTheme } from '../../lib/theme.ts';
 
 /** A toggle button, "Dark mode", pressed while the dark theme is on screen. */
 export function ThemeToggle() {
-  const theme = useSyncExternalStore(subscribeTheme, currentTheme, serverTheme);
+  // Server and hydration render the theme the page's cookie pinned (light when none: the server
+  // cannot see the system's); right after, the toggle shows the theme on screen.
+  const theme = useSyncExternalStore(subscribeTheme, currentTheme, renderedTheme);
   const dark = theme === 'dark';
   return (
     <button

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Suspense, lazy, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
+import { paths } from '../../config/paths.ts';
 import { useHydrated } from '../../lib/use-hydrated.ts';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 import { eventQueries } from './api/event-queries.ts';
@@ -14,7 +15,7 @@ import { RangeNotice } from './components/range-notice.tsx';
 import { EventLogToolbar } from './components/event-log-toolbar.tsx';
 import { HiddenEventNotice } from './components/hidden-event-notice.tsx';
 import { EventsTable, type EventsTableHandle } from './components/events-table.tsx';
-import { useEventLinks } from './hooks/use-event-links.ts';
+import { useEventLinks, type LogHref } from './hooks/use-event-links.ts';
 import { useEventLog } from './hooks/use-event-log.ts';
 import { useHidingFilters } from './hooks/use-hiding-filters.ts';
 import { useLogAnchor } from './hooks/use-log-anchor.ts';
@@ -28,6 +29,9 @@ import { eventColumnsFor } from './components/event-columns.tsx';
 import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
+import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
+import { histogramKeys } from './histogram/histogram-keys.ts';
+import { useAfterPaint } from './histogram/use-after-paint.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
@@ -39,6 +43,11 @@ import { retentionOf } from './utils/retention.ts';
 // link waits for.
 const EventDetailsPanel = lazy(async () => ({
   default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
+}));
+
+// The histogram asks for its counts once the app runs; its code loads after the first rows.
+const EventHistogram = lazy(async () => ({
+  default: (await import('./histogram/event-histogram.tsx')).EventHistogram,
 }));
 
 // The column chooser needs the column model (react-table), which loads after the page is
@@ -54,9 +63,40 @@ const detailsLoading = (
 /** The Event log tab: `/:backendId/devices/:deviceId/events[/:eventId]`. */
 export function EventLogRoute() {
   const params = useParams();
-  const deviceId = params.deviceId ?? '';
-  const eventId = params.eventId;
+  return <EventLogView deviceId={params.deviceId ?? ''} eventId={params.eventId} />;
+}
+
+export interface EventLogViewProps {
+  deviceId: string;
+  /** The event the URL opens in the details panel. */
+  eventId: string | undefined;
+  /** Where the log's pages are; default the device's Event log on the current backend. */
+  logHref?: LogHref;
+  /**
+   * A log that cannot change and is not on a server (an opened export): no Refresh, Live or
+   * Export, and no links to copy (they would open nothing anywhere else).
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * The Event log of the current backend (`useBackend`) for one device: filters, grid, status,
+ * details. Any adapter renders here, an opened export's included.
+ */
+export const EventLogView = memo(function EventLogView({
+  deviceId,
+  eventId,
+  logHref: givenLogHref,
+  readOnly = false,
+}: EventLogViewProps) {
   const { info, adapter } = useBackend();
+  const logHref: LogHref = useMemo(
+    () =>
+      givenLogHref ??
+      ((id: string | undefined, searchText: string) =>
+        paths.eventLog.href(info.id, deviceId, id, searchText)),
+    [givenLogHref, info.id, deviceId],
+  );
   const { vocabulary } = adapter;
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
 
@@ -84,7 +124,15 @@ export function EventLogRoute() {
       queryKey: eventQueries.list(info.id, deviceId, filters),
       exact: true,
     });
+    void queryClient.invalidateQueries({ queryKey: histogramKeys.all(info.id, deviceId) });
   }, [queryClient, info.id, deviceId, filters]);
+  const navigate = useNavigate();
+  // A histogram bar opens the log at its moment, as `at` does (the open event closes).
+  const openAt = useCallback(
+    (at: string) =>
+      void navigate(logHref(undefined, serialiseEventLogSearch(vocabulary, { ...search, at }))),
+    [navigate, logHref, vocabulary, search],
+  );
   const exporter = useExport({
     adapter,
     deviceId,
@@ -103,7 +151,13 @@ export function EventLogRoute() {
   const now = query.dataUpdatedAt || mountedAt;
   const { retentionStart, outsideRetention } = retentionOf(info.capabilities, search.to, now);
   const rangeProblems = rangeProblemsOf(search, info.capabilities.retentionDays, now);
-  const links = useEventLinks({ vocabulary, backendId: info.id, deviceId, search, openEvent });
+  const links = useEventLinks({
+    vocabulary,
+    logHref,
+    search,
+    eventOpen: eventId !== undefined,
+    openEvent,
+  });
   const stepPosition = useCallback(
     () => openEvent ?? firstVisibleEvent(),
     [openEvent, firstVisibleEvent],
@@ -115,7 +169,7 @@ export function EventLogRoute() {
     position: stepPosition,
     held: eventWindow.events,
   });
-  const showInContext = useShowInContext(vocabulary, info.id, deviceId, search, eventId);
+  const showInContext = useShowInContext(vocabulary, logHref, search, eventId);
   const hiding = useHidingFilters({ vocabulary, filters, search, update, query, openEvent });
 
   const pages = query.data?.pages.length ?? 0;
@@ -158,6 +212,8 @@ export function EventLogRoute() {
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
   const hydrated = useHydrated();
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
+  // The histogram's code and counts wait until the app shows its own rows (or an answer).
+  const histogramReady = useAfterPaint(hydrated && !query.isPending);
 
   return (
     // Fills the window below the header (index.css: `[data-fill-viewport]`): the grid scrolls,
@@ -171,7 +227,7 @@ export function EventLogRoute() {
           search={search}
           update={update}
           definitions={definitions.data}
-          onCopyLink={links.copyViewLink}
+          onCopyLink={readOnly ? undefined : links.copyViewLink}
           copyMessage={links.copyMessage}
           layout="flow"
           extra={columnChooser}
@@ -193,16 +249,20 @@ export function EventLogRoute() {
           formatTime={formatTime}
         />
         <FailureStepButtons onStep={failureSteps.step} />
-        <LiveControls
-          tail={{ adapter, deviceId, filters, scrollerRef }}
-          onRefresh={refresh}
-          live={search.live}
-          newestFirst={search.order === 'desc'}
-          onLiveChange={(live) =>
-            update(live ? { live, order: 'desc' } : { live }, { replace: true })
-          }
-        />
-        <ExportMenu exporter={exporter} />
+        {!readOnly && (
+          <>
+            <LiveControls
+              tail={{ adapter, deviceId, filters, scrollerRef }}
+              onRefresh={refresh}
+              live={search.live}
+              newestFirst={search.order === 'desc'}
+              onLiveChange={(live) =>
+                update(live ? { live, order: 'desc' } : { live }, { replace: true })
+              }
+            />
+            <ExportMenu exporter={exporter} />
+          </>
+        )}
         {matches && query.hasNextPage && (
           <button
             type="button"
@@ -212,6 +272,23 @@ export function EventLogRoute() {
           >
             Load more events
           </button>
+        )}
+        {histogramReady ? (
+          <Suspense fallback={<HistogramPlaceholder />}>
+            <EventHistogram
+              adapter={adapter}
+              deviceId={deviceId}
+              filters={filters}
+              order={search.order}
+              tz={search.tz}
+              heldEvents={eventWindow.events}
+              textSearch={matches !== null}
+              onZoom={(from, to) => update({ from, to, at: undefined })}
+              onGo={openAt}
+            />
+          </Suspense>
+        ) : (
+          <HistogramPlaceholder />
         )}
       </div>
       <DroppedParamsNotice dropped={dropped} />
@@ -260,7 +337,7 @@ export function EventLogRoute() {
               event={openEvent}
               loading={detail.isPending && listedEvent === undefined}
               error={detail.error}
-              eventLink={links.eventLink}
+              eventLink={readOnly ? undefined : links.eventLink}
               payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}
               onClose={closeAndFocusRow}
               onShowInContext={showInContext}
@@ -270,4 +347,4 @@ export function EventLogRoute() {
       </div>
     </div>
   );
-}
+});

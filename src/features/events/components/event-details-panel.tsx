@@ -17,8 +17,11 @@ export interface EventDetailsPanelProps {
   event: DeviceEvent | null | undefined;
   loading: boolean;
   error: unknown;
-  /** Absolute URL of this event (pins a from/to around it); null until the event is known. */
-  eventLink: string | null;
+  /**
+   * Absolute URL of this event (pins a from/to around it); null until the event is known;
+   * undefined when the log has no links to share (an opened file): no Copy link button.
+   */
+  eventLink: string | null | undefined;
   /** The payload as named fields (from the device's model where it declares them). */
   payloadFields?: readonly DescribedPayloadField[] | null;
   onClose: () => void;
@@ -195,14 +198,16 @@ export function EventDetailsPanel({
             >
               Copy JSON
             </button>
-            <button
-              type="button"
-              disabled={eventLink === null}
-              onClick={() => eventLink && void link.copy(eventLink)}
-              className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
-            >
-              Copy link
-            </button>
+            {eventLink !== undefined && (
+              <button
+                type="button"
+                disabled={eventLink === null}
+                onClick={() => eventLink && void link.copy(eventLink)}
+                className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+              >
+                Copy link
+              </button>
+            )}
             {onShowInContext && (
               <button
                 type="button"

@@ -17,7 +17,8 @@ export interface EventLogToolbarProps {
   search: EventLogSearch;
   update: (patch: Partial<EventLogSearch>, options?: UrlStateUpdateOptions) => void;
   definitions: EventDefinition[] | undefined;
-  onCopyLink: () => void;
+  /** Absent: the view has no link worth sharing (an opened file), and no Copy link button. */
+  onCopyLink?: () => void;
   copyMessage: string;
   /**
    * `flow`: no box of its own; after its first line (filters) its controls flow inline with what
@@ -130,18 +131,20 @@ export const EventLogToolbar = memo(function EventLogToolbar({
           tz={search.tz}
           onCommit={(to) => update({ to })}
         />
-        <div className="flex items-center gap-2">
-          <span aria-live="polite" className="text-xs text-slate-600">
-            {copyMessage}
-          </span>
-          <button
-            type="button"
-            onClick={onCopyLink}
-            className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100"
-          >
-            Copy link
-          </button>
-        </div>
+        {onCopyLink && (
+          <div className="flex items-center gap-2">
+            <span aria-live="polite" className="text-xs text-slate-600">
+              {copyMessage}
+            </span>
+            <button
+              type="button"
+              onClick={onCopyLink}
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100"
+            >
+              Copy link
+            </button>
+          </div>
+        )}
         {extra}
       </div>
       <div className={flow ? 'contents' : 'flex flex-wrap items-center gap-x-4 gap-y-2'}>

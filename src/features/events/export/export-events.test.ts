@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '../../../backends/types.ts';
-import { createFakeAdapter, fakeAliyunInfo } from '../../../testing/fake-event-adapter.ts';
+import {
+  createFakeAdapter,
+  fakeAliyunInfo,
+  fakeEvent,
+} from '../../../testing/fake-event-adapter.ts';
 import type { ExportSink } from './export-events.ts';
-import { exportEvents } from './export-events.ts';
-import { csvField, csvLine, exportFileName } from './export-format.ts';
+import { exportEvents, WRITE_CHARS } from './export-events.ts';
+import { csvField, csvLine, exportFileName, ndjsonLine } from './export-format.ts';
 
 function memorySink() {
   const chunks: string[] = [];
@@ -46,8 +50,15 @@ describe('exportEvents', () => {
     });
     expect(done).toEqual({ events: 2500, pages: 3, total: 2500 });
     expect(adapter.calls.map((call) => call.pageSize)).toEqual([1000, 1000, 1000]);
-    // The header, then one chunk per page: nothing gathered before writing.
-    expect(sink.chunks).toHaveLength(4);
+    // The header, then each page in whole lines of at most ~WRITE_CHARS: nothing gathered
+    // across pages, and no piece so large that turning it into file data gets slow.
+    const [header, ...pieces] = sink.chunks;
+    expect(header).toMatch(/^\{"type":"fleetlog-export"/);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const piece of pieces) {
+      expect(piece.endsWith('\n')).toBe(true);
+      expect(piece.length).toBeLessThan(WRITE_CHARS + 2000);
+    }
     expect(reports).toEqual([1000, 2000, 2500]);
     const lines = sink.chunks.join('').trimEnd().split('\n');
     expect(lines).toHaveLength(2501);
@@ -159,5 +170,18 @@ describe('export formats', () => {
         'csv',
       ),
     ).toBe('fleetlog_demo-aliyun_Iot-Id-1_2026-01-02T030405Z_now.csv');
+  });
+});
+
+describe('ndjsonLine', () => {
+  it('writes a bigint (an Alibaba counter past 2^53) as its exact decimal text', () => {
+    const event = fakeEvent(0);
+    const line = ndjsonLine(
+      { ...event, payload: [{ name: 'count', value: 2n ** 64n + 1n }], raw: { n: 2n ** 60n } },
+      'dev-1',
+    );
+    expect(line).toContain('"value":"18446744073709551617"');
+    expect(line).toContain('"raw":{"n":"1152921504606846976"}');
+    expect(line.endsWith('}\n')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { identityFields } from '../../../backends/export-identity.ts';
 import type { DeviceEvent } from '../../../backends/types.ts';
 
 /**
@@ -14,6 +15,9 @@ export const NDJSON_HEADER_TYPE = 'fleetlog-export';
 
 export interface ExportContext {
   backendId: string;
+  /** The backend's kind and label (version 1 files written before this may lack them). */
+  kind?: string;
+  backendLabel?: string;
   deviceId: string;
   /** The view exported: the URL's search string and the resolved range. */
   view: string;
@@ -55,7 +59,7 @@ export function csvLine(event: DeviceEvent, deviceId: string): string {
     event.category ?? '',
     event.description,
     deviceId,
-    event.payload === undefined ? '' : JSON.stringify(event.payload, bigIntsAsText),
+    event.payload === undefined ? '' : stringify(event.payload),
   ];
   return `${fields.map(csvField).join(',')}\r\n`;
 }
@@ -70,6 +74,7 @@ export function ndjsonHeader(context: ExportContext, format = NDJSON_HEADER_TYPE
     type: format,
     version: 1,
     backendId: context.backendId,
+    ...identityFields(context),
     deviceId: context.deviceId,
     view: context.view,
     ...range,
@@ -93,7 +98,21 @@ export function ndjsonLine(event: DeviceEvent, deviceId: string): string {
     ...(event.payload === undefined ? {} : { payload: event.payload }),
     raw: event.raw,
   };
-  return `${JSON.stringify(record, bigIntsAsText)}\n`;
+  return `${stringify(record)}\n`;
+}
+
+/**
+ * JSON text of a record. A replacer function makes JSON.stringify call back for every value, which
+ * doubled the cost of a line; only a record holding a bigint (an Alibaba counter past 2^53), which
+ * plain JSON.stringify refuses, is written through it.
+ */
+function stringify(record: unknown): string {
+  try {
+    return JSON.stringify(record);
+  } catch (error) {
+    if (error instanceof TypeError) return JSON.stringify(record, bigIntsAsText);
+    throw error;
+  }
 }
 
 // Alibaba payloads keep integers past 2^53 exact as bigint: written as their decimal text.

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { exportIdentity } from '../../../backends/export-identity.ts';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { eventQueryFor, resolveRange } from '../api/first-page.ts';
@@ -56,7 +57,7 @@ export function useExport({
         .then(({ canPickFile, downloadSink, exportEvents, exportFileName, pickedFileSink }) => {
           const range = resolveRange(filters, Date.now());
           const context = {
-            backendId: adapter.info.id,
+            ...exportIdentity(adapter.info),
             deviceId,
             view: viewSearch,
             ...range,

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { EventVocabulary } from '../../../backends/types.ts';
-import { paths } from '../../../config/paths.ts';
 import type { EventLogSearch } from '../utils/event-log-search.ts';
 import { EVENT_LOG_DEFAULTS, serialiseEventLogSearch } from '../utils/event-log-search.ts';
+import type { LogHref } from './use-event-links.ts';
 
 /**
  * "Show in context": the open event in the unfiltered log. The URL keeps the event and how the
@@ -11,8 +11,7 @@ import { EVENT_LOG_DEFAULTS, serialiseEventLogSearch } from '../utils/event-log-
  */
 export function useShowInContext(
   vocabulary: EventVocabulary,
-  backendId: string,
-  deviceId: string,
+  logHref: LogHref,
   search: EventLogSearch,
   eventId: string | undefined,
 ) {
@@ -21,6 +20,6 @@ export function useShowInContext(
   return useCallback(() => {
     if (eventId === undefined) return;
     const unfiltered = serialiseEventLogSearch(vocabulary, { ...EVENT_LOG_DEFAULTS, order, tz });
-    void navigate(paths.eventLog.href(backendId, deviceId, eventId, unfiltered));
-  }, [navigate, vocabulary, backendId, deviceId, eventId, order, tz]);
+    void navigate(logHref(eventId, unfiltered));
+  }, [navigate, vocabulary, logHref, eventId, order, tz]);
 }

@@ -1,0 +1,78 @@
+/**
+ * The Event histogram on the 100,006-event log (no range: the whole two years): how long after
+ * the first event row its bars are drawn (every bar's total in, `data-drawn`), and complete (every
+ * level counted, `aria-busy="false"`), on the page's own clock; and the count requests it sent.
+ */
+import type { Browser } from '@playwright/test';
+import { coldPage, watchFirstRow } from './launch.ts';
+import type { DemoTargets, Sink } from './scenarios.ts';
+
+/** Marks, on the page's clock, when the histogram is drawn and complete. Plain JS (see PAGE_PROBE). */
+const HISTOGRAM_PROBE = String.raw`
+(() => {
+  const marks = { drawnAt: null, completeAt: null };
+  window.__histogram = marks;
+  const check = () => {
+    const figure = document.querySelector('figure[aria-label="Event histogram"]');
+    if (!figure) return;
+    if (marks.drawnAt === null && figure.getAttribute('data-drawn') === 'true')
+      marks.drawnAt = performance.now();
+    if (marks.completeAt === null && figure.getAttribute('aria-busy') === 'false' && marks.drawnAt !== null)
+      marks.completeAt = performance.now();
+    if (marks.completeAt !== null) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-drawn', 'aria-busy'] });
+})();
+`;
+
+interface Marks {
+  drawnAt: number | null;
+  completeAt: number | null;
+}
+
+export async function histogramRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  const path = `/${targets.backendId}/devices/${targets.longDeviceId}/events`;
+  for (let run = 1; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      await context.addInitScript({ content: HISTOGRAM_PROBE });
+      let counts = 0;
+      page.on('request', (request) => {
+        if (/\/device-events\?.*\blimit=2\b/.test(request.url())) counts += 1;
+      });
+      const firstRow = watchFirstRow(page);
+      await page.goto(path, { waitUntil: 'commit' });
+      const firstRowAt = await firstRow();
+      const deadline = Date.now() + 60_000;
+      let marks: Marks = { drawnAt: null, completeAt: null };
+      while (marks.completeAt === null) {
+        if (Date.now() > deadline) throw new Error(`histogram not complete within 60 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        marks = (await page.evaluate('window.__histogram')) as Marks;
+      }
+      const drawn = marks.drawnAt! - firstRowAt;
+      const complete = marks.completeAt - firstRowAt;
+      sink.add('histogramDrawn', drawn);
+      sink.add('histogramComplete', complete);
+      sink.log(
+        `histogram run ${run}: first row at ${firstRowAt.toFixed(0)} ms; bars drawn ${drawn.toFixed(0)} ms after it, every level ${complete.toFixed(0)} ms after it; ${counts} count requests`,
+      );
+    } catch (error) {
+      sink.fail(['histogramDrawn', 'histogramComplete'], error);
+      return;
+    } finally {
+      await context.close();
+    }
+  }
+  sink.note(
+    'histogramDrawn',
+    'cold context; the 100,006-event log without a range (13 bars of 60 days, 4 levels)',
+  );
+}

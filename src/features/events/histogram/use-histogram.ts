@@ -1,0 +1,141 @@
+import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import type { BackendAdapter, DeviceEvent, EventLevel } from '../../../backends/types.ts';
+import { resolveRange } from '../api/first-page.ts';
+import type { TimeZoneSetting } from '../utils/format-time.ts';
+import { planBuckets, type BucketPlan } from './bucket-plan.ts';
+import { assembleBars, planCounts, shownLevels, type HistogramBar } from './count-plan.ts';
+import {
+  countOptions,
+  histogramWindowOptions,
+  isRelative,
+  type HistogramFilters,
+  type HistogramWindow,
+} from './histogram-queries.ts';
+import { histogramKeys } from './histogram-keys.ts';
+import { loadedBars, timeExtent } from './loaded-bars.ts';
+
+export interface UseHistogramOptions {
+  adapter: BackendAdapter;
+  deviceId: string;
+  filters: HistogramFilters;
+  /** The events the view holds: what a backend that cannot count is counted from. */
+  heldEvents: readonly DeviceEvent[];
+  tz: TimeZoneSetting;
+}
+
+export interface HistogramModel {
+  /** `counted`: the backend counted the whole window; `loaded`: the held events were counted. */
+  mode: 'counted' | 'loaded';
+  plan: BucketPlan | null;
+  bars: HistogramBar[];
+  levels: EventLevel[];
+  /** Some count is still on its way (or the window is). */
+  pending: boolean;
+  /** Every bar has its total. */
+  drawn: boolean;
+  error: Error | null;
+  retry: () => void;
+}
+
+/** The view's offset from UTC at `time`, in ms: bucket edges fall on its round hours. */
+function zoneOffsetAt(time: number, tz: TimeZoneSetting): number {
+  return tz === 'utc' ? 0 : -new Date(time).getTimezoneOffset() * 60_000;
+}
+
+type CountResults = { answers: Array<number | undefined>; pending: boolean; error: Error | null };
+
+function combineCounts(results: Array<UseQueryResult<number>>): CountResults {
+  return {
+    answers: results.map((result) => result.data),
+    pending: results.some((result) => result.isPending && !result.isError),
+    error: results.find((result) => result.error)?.error ?? null,
+  };
+}
+
+export function useHistogram({
+  adapter,
+  deviceId,
+  filters: viewFilters,
+  heldEvents,
+  tz,
+}: UseHistogramOptions): HistogramModel {
+  const { levels: levelFilter, code, from, to } = viewFilters;
+  // The key of the window leaves out what does not change it (the order).
+  const filters: HistogramFilters = useMemo(
+    () => ({ levels: levelFilter, code, from, to }),
+    [levelFilter, code, from, to],
+  );
+  const counting = adapter.countEvents !== undefined;
+  const levels = useMemo(
+    () => shownLevels(adapter.vocabulary, filters.levels),
+    [adapter.vocabulary, filters.levels],
+  );
+
+  const windowQuery = useQuery({
+    ...histogramWindowOptions(adapter, deviceId, filters),
+    enabled: counting,
+  });
+
+  // Without counts, the window is the range where the view sets one, else what is loaded.
+  const [mountedAt] = useState(() => Date.now());
+  const loadedWindow = useMemo((): HistogramWindow | null => {
+    if (counting) return null;
+    const range = resolveRange({ ...filters, order: 'desc' }, mountedAt);
+    const extent = timeExtent(heldEvents);
+    const from = range.from ?? extent?.from;
+    const to = range.to ?? (isRelative(filters.from) ? mountedAt : extent?.to);
+    return from === undefined || to === undefined || from > to ? null : { from, to };
+  }, [counting, filters, heldEvents, mountedAt]);
+
+  const span = counting ? windowQuery.data : loadedWindow;
+  const plan = useMemo(
+    () => (span ? planBuckets(span.from, span.to, zoneOffsetAt(span.from, tz)) : null),
+    [span, tz],
+  );
+  const countPlan = useMemo(
+    () =>
+      counting && plan
+        ? planCounts(
+            adapter.vocabulary,
+            { deviceId, levels: filters.levels, code: filters.code },
+            plan.buckets,
+          )
+        : null,
+    [counting, plan, adapter.vocabulary, deviceId, filters.levels, filters.code],
+  );
+  const counts = useQueries({
+    queries: (countPlan?.requests ?? []).map((request) => countOptions(adapter, request.query)),
+    combine: combineCounts,
+  });
+
+  const bars = useMemo(() => {
+    if (!plan) return [];
+    if (!counting) return loadedBars(plan, levels, heldEvents);
+    return countPlan ? assembleBars(plan.buckets, countPlan, counts.answers) : [];
+  }, [plan, counting, levels, heldEvents, countPlan, counts.answers]);
+
+  const queryClient = useQueryClient();
+  const backendId = adapter.info.id;
+  // Asks again for what failed; what was counted stays.
+  const retry = useCallback(
+    () =>
+      void queryClient.invalidateQueries({
+        queryKey: histogramKeys.all(backendId, deviceId),
+        predicate: (query) => query.state.status === 'error',
+      }),
+    [queryClient, backendId, deviceId],
+  );
+  const error = windowQuery.error ?? counts.error;
+  const windowPending = counting && windowQuery.isPending && !windowQuery.isError;
+  return {
+    mode: counting ? 'counted' : 'loaded',
+    plan,
+    bars,
+    levels,
+    pending: windowPending || counts.pending,
+    drawn: plan === null ? !windowPending : bars.every((bar) => bar.count !== undefined),
+    error,
+    retry,
+  };
+}
