@@ -52,9 +52,9 @@ describe('Events grid columns', () => {
 
   it('keep text columns growing from their width, and the rows at least as wide as the sum', () => {
     const layout = defaultLayout(pelion);
-    expect(gridTemplate(layout)).toBe('200px 120px 176px 208px minmax(360px, 1fr) 112px');
+    expect(gridTemplate(layout)).toBe('200px 104px 176px 192px minmax(360px, 1fr) 104px');
     // Six columns, five 12 px gaps, 12 px padding each side.
-    expect(rowMinWidth(layout)).toBe(200 + 120 + 176 + 208 + 360 + 112 + 5 * 12 + 24);
+    expect(rowMinWidth(layout)).toBe(200 + 104 + 176 + 192 + 360 + 104 + 5 * 12 + 24);
   });
 });
 
