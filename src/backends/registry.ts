@@ -11,7 +11,11 @@ interface AdapterEntry {
   /** The adapter's module as Vite's build manifest names it; the server preloads it for a link. */
   module: string;
   load: () => Promise<AdapterFactory>;
-  /** The kind's vocabulary alone (an opened export file needs it without the adapter). */
+  /**
+   * The kind's vocabulary (an opened export file needs it without a backend). Read from the
+   * adapter's module: importing the vocabulary's own module here would make it a module two
+   * chunks share, and the build would then ship every kind's vocabulary with every Event log.
+   */
   vocabulary: () => Promise<EventVocabulary>;
   /**
    * Whether an event record as this kind's API sends it has this shape: how an export file
@@ -36,7 +40,7 @@ export const ADAPTERS: Readonly<Record<string, AdapterEntry>> = {
   pelion: {
     module: 'src/backends/pelion/adapter.ts',
     load: async () => (await import('./pelion/adapter.ts')).createPelionAdapter,
-    vocabulary: async () => (await import('./pelion/vocabulary.ts')).PELION_VOCABULARY,
+    vocabulary: async () => (await import('./pelion/adapter.ts')).PELION_VOCABULARY,
     // A /v3/device-events record (id, date_time, event_type_description, …).
     recognisesRecord: (raw) => hasText(raw, 'date_time') && hasText(raw, 'id'),
   },
@@ -46,7 +50,7 @@ export const ADAPTERS: Readonly<Record<string, AdapterEntry>> = {
       const { createAliyunAdapter } = await import('./aliyun/adapter.ts');
       return (info, transport) => createAliyunAdapter(info, { transport });
     },
-    vocabulary: async () => (await import('./aliyun/vocabulary.ts')).ALIYUN_VOCABULARY,
+    vocabulary: async () => (await import('./aliyun/adapter.ts')).ALIYUN_VOCABULARY,
     // A QueryDeviceEventData EventInfo (Time, Identifier, EventType, Name, OutputData).
     recognisesRecord: (raw) => hasText(raw, 'Identifier') && hasText(raw, 'EventType'),
   },

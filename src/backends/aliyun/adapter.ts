@@ -29,6 +29,8 @@ import {
 } from './wire.ts';
 import { ALIYUN_VOCABULARY } from './vocabulary.ts';
 
+export { ALIYUN_VOCABULARY };
+
 export { ALIYUN_DEVICE_LIST_OPTIONS } from './device-directory.ts';
 
 /**

@@ -17,6 +17,8 @@ import { allColumnSorts, sortChoiceOf, sortDevices } from '../device-sort.ts';
 import { PELION_MAX_LIMIT, messageTypesOf, pelionUrls } from './requests.ts';
 import { mapPelionDevice, mapPelionEvent, pelionEventId } from './map.ts';
 import { PELION_VOCABULARY } from './vocabulary.ts';
+
+export { PELION_VOCABULARY };
 import {
   pelionDeviceSchema,
   pelionEventSchema,
