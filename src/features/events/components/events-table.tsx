@@ -47,6 +47,8 @@ export interface EventsTableProps {
   scrollerRef?: RefObject<RowScroller | null>;
   /** Rows of the whole result when known (a backend's total, or the end reached). */
   totalRows?: number;
+  /** Home / End on a row: the list seeks to that end of the log (its rows may not be held). */
+  onEdgeKey?: (edge: 'first' | 'last') => void;
   ref?: Ref<EventsTableHandle>;
 }
 
@@ -78,6 +80,7 @@ export function EventsTable({
   onVisibleRangeChange,
   scrollerRef,
   totalRows,
+  onEdgeKey,
   ref,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -112,7 +115,8 @@ export function EventsTable({
   useLayoutEffect(() => {
     const before = shownOrigin.current;
     shownOrigin.current = { listKey, origin, held };
-    if (before.listKey !== listKey || !before.held || before.origin === origin) return;
+    // (Nor when they go: a jump elsewhere empties the window before its own rows come.)
+    if (before.listKey !== listKey || !before.held || !held || before.origin === origin) return;
     const wanted = scroller.offset() + (origin - before.origin) * ROW_HEIGHT;
     scroller.toOffset(wanted);
     // Near the end of a short list the container cannot scroll that far: move the page instead,
@@ -179,8 +183,9 @@ export function EventsTable({
       focusPending.current = true;
       setActiveIndex(clamped);
       scroller.toIndex(clamped, 'auto');
+      if (key === 'Home' || key === 'End') onEdgeKey?.(key === 'Home' ? 'first' : 'last');
     },
-    [scroller],
+    [scroller, onEdgeKey],
   );
   useEffect(() => {
     if (!focusPending.current || activeIndex === null) return;
@@ -193,8 +198,11 @@ export function EventsTable({
 
   const selectedIndex =
     selectedId === undefined ? -1 : rows.events.findIndex((event) => event.id === selectedId);
-  const tabbableIndex =
-    activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start);
+  // Clamped: after End on a log that cannot count, the rows of its far end are fewer.
+  const tabbableIndex = Math.min(
+    Math.max(0, rows.count - 1),
+    activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start),
+  );
   const columns = eventColumnsFor(vocabulary);
   const heldEnd = rows.start + rows.events.length;
 
