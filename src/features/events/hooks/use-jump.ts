@@ -189,8 +189,21 @@ export function useJump({
       return;
     landed.current = jump.seq;
     const { target } = jump;
-    if (target.to === 'top') scroller.toOffset(0);
-    else if (target.to === 'bottom') scroller.toIndex(count - 1, 'end');
+    // A list taller than the space under the header runs off the window: the page moves too, so
+    // the row of the end is on screen, not just at the end of the list's box.
+    const reveal = (top: number, bottom: number) => {
+      const seen = scroller.seen();
+      if (bottom > seen.offset + seen.height)
+        window.scrollBy(0, bottom - seen.offset - seen.height);
+      else if (top < seen.offset) window.scrollBy(0, top - seen.offset);
+    };
+    if (target.to === 'top') {
+      scroller.toOffset(0);
+      reveal(0, ROW_HEIGHT);
+    } else if (target.to === 'bottom') {
+      scroller.toIndex(count - 1, 'end');
+      reveal((count - 1) * ROW_HEIGHT, count * ROW_HEIGHT);
+    }
     // A reader who scrolled on meanwhile (a fling) is not pulled back; the rows where they are
     // now ask for a seek of their own once they settle.
     else if (Math.abs(seenRows().first - target.row) <= pageSize / 2)
