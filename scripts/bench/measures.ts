@@ -73,6 +73,29 @@ export const MEASURES = {
     target: 'median ≤ 500 ms',
   },
   histogramComplete: { label: 'Histogram: every level counted, after first row', unit: 'ms' },
+  momentScrollMiddle: {
+    label: 'Scrollbar dragged to the middle of 100,006 → rows there',
+    unit: 'ms',
+    max: 1500,
+    target: '≤ 1.5 s',
+  },
+  momentScrollRequests: { label: 'Event requests of that drag', unit: 'requests' },
+  momentEnd: {
+    label: 'End → oldest event row in view, End of log',
+    unit: 'ms',
+    max: 1500,
+    target: '≤ 1.5 s',
+  },
+  momentHome: {
+    label: 'Home (from the end) → newest event row in view',
+    unit: 'ms',
+    max: 1500,
+    target: '≤ 1.5 s',
+  },
+  momentNextFailureFar: {
+    label: 'Next failure, largest gap of the log → its row selected in view',
+    unit: 'ms',
+  },
   filterClick: { label: 'Filter change: click → first rows', unit: 'ms' },
   pelionSimPage: {
     label: 'Pelion simulator page of 1,000',

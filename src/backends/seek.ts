@@ -22,7 +22,19 @@ export interface SeekQueries {
   above: EventQuery | null;
 }
 
+/**
+ * `anchor` may be `Infinity` or `-Infinity`: the log's newest or oldest end (End and Home of a
+ * log, whatever its times are), so nothing has to be read first to learn where the ends are.
+ */
 export function seekQueries(query: EventQuery, anchor: number): SeekQueries {
+  if (anchor === Infinity || anchor === -Infinity) {
+    // Past the newest end, everything reads away from it newest first; past the oldest, oldest
+    // first. In the display order that is either all below the anchor or all above it.
+    const towardsOld = anchor === Infinity;
+    const allBelow = (query.order === 'desc') === towardsOld;
+    const away: EventQuery = { ...query, order: towardsOld ? 'desc' : 'asc' };
+    return allBelow ? { below: away, above: null } : { below: null, above: away };
+  }
   const at = Math.floor(anchor);
   const nonEmpty = (q: EventQuery): EventQuery | null =>
     q.from !== undefined && q.to !== undefined && q.from > q.to ? null : q;

@@ -47,7 +47,7 @@ export const KEYBOARD_SHORTCUTS = {
   },
   rowEnds: {
     keys: ['Home', 'End'],
-    description: 'First / last loaded event',
+    description: 'First / last event of the log',
     section: 'Event log',
     bound: 'grid',
   },

@@ -1,10 +1,14 @@
 /**
  * "The log opens at any moment": an event link 60,000 rows deep in the 100k log (no range) until
- * its row is selected and in view, and Next failure from there until the failure's row is.
- * Times are wall-clock from the bench process (navigation or click → row in view).
+ * its row is selected and in view, and Next failure from there until the failure's row is; the
+ * scrollbar dragged to the middle of the log, End and Home until real rows are there; Next failure
+ * from the event whose next failure is the farthest in the log.
+ * Times are wall-clock from the bench process (navigation, drag, key or click → row in view).
  */
 import { expect, type Browser, type Page } from '@playwright/test';
-import { coldPage } from './launch.ts';
+import { backendListSchema } from '../../../src/backends/contract.ts';
+import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
+import { appRowTime, coldPage } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
 const DEPTH = 60_000;
@@ -12,6 +16,47 @@ const DEPTH = 60_000;
 interface WireEvent {
   id: string;
   event_type_description?: string;
+}
+
+interface WirePage {
+  data: WireEvent[];
+  has_more: boolean;
+  total_count?: number;
+}
+
+const eventsApi = (targets: DemoTargets) =>
+  `/api/${targets.backendId}/v3/device-events?device_id__eq=${targets.longDeviceId}`;
+
+/** The whole log newest first, read from the API with the largest pages. */
+async function wholeLog(page: Page, targets: DemoTargets): Promise<WireEvent[]> {
+  const events: WireEvent[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const answer = await page.request.get(
+      `${eventsApi(targets)}&order=DESC&limit=1000${after ? `&after=${after}` : ''}`,
+    );
+    const body = (await answer.json()) as WirePage;
+    events.push(...body.data);
+    after = body.data.at(-1)?.id;
+    if (!body.has_more || !after) return events;
+  }
+}
+
+/**
+ * The event (newest first) whose next failure in display order is the farthest away: the row just
+ * after a FAIL that starts the log's largest run without one.
+ */
+function farthestFromNextFailure(log: readonly WireEvent[]) {
+  let best = { start: -1, failure: -1 };
+  let previous = -1;
+  log.forEach((event, index) => {
+    if (event.event_type_description !== 'FAIL') return;
+    if (previous >= 0 && index - (previous + 1) > best.failure - best.start) {
+      best = { start: previous + 1, failure: index };
+    }
+    previous = index;
+  });
+  return { start: log[best.start]!, failure: log[best.failure]!, rows: best.failure - best.start };
 }
 
 /** The event DEPTH rows from the newest end, read from the API with the largest pages. */
@@ -39,6 +84,161 @@ async function inView(page: Page, id: string, timeoutMs = 30_000) {
   // A locator assertion, not waitForFunction: the app's CSP forbids evaluating strings.
   const row = page.locator(`[data-event-id="${id}"][aria-selected="true"]`);
   await expect(row).toBeInViewport({ timeout: timeoutMs });
+}
+
+const scrollerOf = (page: Page) => page.getByTestId('events-scroller');
+
+/** Rows rendered in the grid: [row index, event id], in row order. */
+async function shownRows(page: Page): Promise<Array<[number, string]>> {
+  return page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
+    )
+      .map((row): [number, string] => [Number(row.dataset.index), row.dataset.eventId ?? ''])
+      .sort((a, b) => a[0] - b[0]),
+  );
+}
+
+/**
+ * Cold log, then: the scrollbar dragged to the middle (the thumb through 8 positions, one per
+ * frame, then let go) until event rows are in view there; End (focus on a row) until the oldest
+ * event's row is in view with "End of log"; Home until the newest one's is.
+ */
+async function jumpRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  for (let run = 1; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      const first = (await (
+        await page.request.get(`${eventsApi(targets)}&order=DESC&limit=2&include=total_count`)
+      ).json()) as WirePage;
+      const last = (await (
+        await page.request.get(`${eventsApi(targets)}&order=ASC&limit=2`)
+      ).json()) as WirePage;
+      const total = first.total_count ?? 0;
+      const newest = first.data[0]!.id;
+      const oldest = last.data[0]!.id;
+      let requests = 0;
+      page.on('request', (request) => {
+        if (request.url().includes('/device-events')) requests += 1;
+      });
+      await page.goto(`/${targets.backendId}/devices/${targets.longDeviceId}/events`);
+      await appRowTime(page);
+      await page.waitForLoadState('networkidle');
+      const scroller = scrollerOf(page);
+      const middle = Math.floor(total / 2);
+
+      requests = 0;
+      await scroller.evaluate(async (element, row) => {
+        for (let step = 1; step <= 8; step += 1) {
+          element.scrollTop = (row * 36 * step) / 8;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+      }, middle);
+      const dropped = Date.now();
+      await expect(scroller.locator('[data-event-id]').first()).toBeInViewport({
+        timeout: 30_000,
+      });
+      const middleMs = Date.now() - dropped;
+      const landedAt = (await shownRows(page))[0]?.[0] ?? -1;
+      sink.add('momentScrollMiddle', middleMs);
+      sink.add('momentScrollRequests', requests);
+
+      await scroller.locator('[data-event-id]').first().focus();
+      const endPressed = Date.now();
+      await page.keyboard.press('End');
+      await expect(page.locator(`[data-event-id="${oldest}"]`)).toBeInViewport({
+        timeout: 30_000,
+      });
+      await expect(page.getByRole('status').filter({ hasText: 'End of log' })).toHaveCount(1);
+      const endMs = Date.now() - endPressed;
+      sink.add('momentEnd', endMs);
+
+      const homePressed = Date.now();
+      await page.keyboard.press('Home');
+      await expect(page.locator(`[data-event-id="${newest}"]`)).toBeInViewport({
+        timeout: 30_000,
+      });
+      const homeMs = Date.now() - homePressed;
+      sink.add('momentHome', homeMs);
+      sink.log(
+        `jump run ${run}: scrollbar to row ${middle.toLocaleString('en')} of ${total.toLocaleString('en')} → rows from ${landedAt.toLocaleString('en')} in view ${middleMs} ms ` +
+          `(${requests} event requests); End → oldest row ${endMs} ms; Home → newest row ${homeMs} ms`,
+      );
+    } catch (error) {
+      sink.fail(['momentScrollMiddle', 'momentScrollRequests', 'momentEnd', 'momentHome'], error);
+      return;
+    } finally {
+      await context.close();
+    }
+  }
+  sink.note(
+    'momentScrollMiddle',
+    'cold context, 100,006-event log; drag = 8 scroll positions, one per frame',
+  );
+}
+
+/**
+ * Next failure where it is the farthest in the log (read whole from the API): from the row after a
+ * FAIL that starts the longest run without one, until the next FAIL's row is selected in view.
+ */
+async function farFailureRuns(
+  browser: Browser,
+  origin: string,
+  targets: DemoTargets,
+  runs: number,
+  sink: Sink,
+) {
+  let far: ReturnType<typeof farthestFromNextFailure> | null = null;
+  // The Event log's page size for this backend, as the UI computes it.
+  let pageSize = 0;
+  for (let run = 1; run <= runs; run += 1) {
+    const { context, page } = await coldPage(browser, origin);
+    try {
+      if (!far) {
+        const { backends } = backendListSchema.parse(
+          await (await page.request.get('/api/backends')).json(),
+        );
+        const info = backends.find((backend) => backend.id === targets.backendId);
+        if (!info) throw new Error(`no backend ${targets.backendId}`);
+        pageSize = pageSizeFor(info);
+        far = farthestFromNextFailure(await wholeLog(page, targets));
+      }
+      const path = `/${targets.backendId}/devices/${targets.longDeviceId}/events/${far.start.id}`;
+      await page.goto(path);
+      await inView(page, far.start.id);
+      await page.waitForLoadState('networkidle');
+      const clicked = Date.now();
+      await page.getByRole('button', { name: 'Next failure' }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(far!.failure.id));
+      await inView(page, far.failure.id);
+      const stepMs = Date.now() - clicked;
+      sink.add('momentNextFailureFar', stepMs);
+      sink.log(
+        `far failure run ${run}: Next failure ${far.rows} rows (${(far.rows / pageSize).toFixed(2)} pages of ${pageSize}) on → row in view ${stepMs} ms`,
+      );
+    } catch (error) {
+      sink.fail(['momentNextFailureFar'], error);
+      return;
+    } finally {
+      await context.close();
+    }
+  }
+  if (far) {
+    const pages = far.rows / pageSize;
+    sink.note(
+      'momentNextFailureFar',
+      `${far.rows} rows = ${pages.toFixed(2)} pages of ${pageSize} away` +
+        (pages < 10
+          ? `: no FAIL of the demo log is 10 pages from the one before it (this is its largest gap)`
+          : ''),
+    );
+  }
 }
 
 export async function momentRuns(
@@ -77,7 +277,7 @@ export async function momentRuns(
       );
     } catch (error) {
       sink.fail(['momentEventLink', 'momentNextFailure'], error);
-      return;
+      break;
     } finally {
       await context.close();
     }
@@ -86,4 +286,6 @@ export async function momentRuns(
     'momentEventLink',
     `cold context; /events/:id with no from/to, ${DEPTH.toLocaleString('en')} rows from the newest end`,
   );
+  await jumpRuns(browser, origin, targets, runs, sink);
+  await farFailureRuns(browser, origin, targets, runs, sink);
 }

@@ -1,7 +1,14 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderRoute, statusSays, text, withJsdomLayout } from './testing/event-log-harness.tsx';
+import { ROW_HEIGHT } from './components/row-height.ts';
+import {
+  renderRoute,
+  scrollElementTo,
+  statusSays,
+  text,
+  withJsdomLayout,
+} from './testing/event-log-harness.tsx';
 import { createFakeAdapter, fakeAliyunInfo, fakeEvent } from '../../testing/fake-event-adapter.ts';
 
 withJsdomLayout();
@@ -21,7 +28,8 @@ describe('an event link opens the log at the event', () => {
     await waitFor(() => expect(rowOf(fakeEvent(2001).id)).not.toBeNull());
     expect(rowOf(fakeEvent(1999).id)).not.toBeNull();
     expect(adapter.calls.length).toBeLessThanOrEqual(6);
-    await statusSays(/events loaded around .* \(10,000 in the log\)/);
+    // The row numbers of the whole log it holds, and their times.
+    await statusSays(/^Rows 7,800–8,199 of 10,000 loaded, from .* to .*\.$/);
     // The anchored halves bound the reads at the event's time.
     expect(adapter.calls.some((call) => call.query.to === target.time)).toBe(true);
   });
@@ -74,7 +82,8 @@ describe('moving around failures and context', () => {
     await user.click(await screen.findByRole('button', { name: 'Show in context' }));
     expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${target.id}`);
     await waitFor(() => expect(rowOf(fakeEvent(2000).id)).not.toBeNull());
-    expect(rowOf(fakeEvent(2002).id)).not.toBeNull();
+    // The newer neighbours come with the page above it, asked for as soon as the rows show.
+    await waitFor(() => expect(rowOf(fakeEvent(2002).id)).not.toBeNull());
     expect(rowOf(target.id)?.getAttribute('aria-selected')).toBe('true');
   }, 20_000);
 
@@ -113,4 +122,61 @@ describe('moving around failures and context', () => {
     await statusSays(/^No more failures\./);
     expect(text(screen.getByTestId('location'))).toBe(`${BASE}/${newestFail.id}`);
   }, 20_000);
+});
+
+describe('jumping anywhere in a counted log', () => {
+  const scroller = () => screen.getByTestId('events-scroller');
+  const shownIndexes = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-event-id]'), (row) => ({
+      index: Number(row.dataset.index),
+      id: row.dataset.eventId,
+    }));
+
+  it('a scrollbar dragged to the middle seeks to the time it stands for, not page by page', async () => {
+    const adapter = createFakeAdapter({ events: 10_000 });
+    renderRoute(adapter, BASE);
+    await statusSays('200 of 10,000 events loaded.');
+    // The scroll range is the whole log's from the first page on.
+    expect(parseFloat((scroller().firstElementChild as HTMLElement).style.height)).toBe(
+      10_000 * ROW_HEIGHT,
+    );
+    const before = adapter.calls.length;
+    act(() => scrollElementTo(scroller(), 5000 * ROW_HEIGHT));
+    // Newest first, row 5,000 is event 4,999; the even fake log maps position to time exactly.
+    await waitFor(() => expect(rowOf(fakeEvent(4999).id)).not.toBeNull());
+    for (const { index, id } of shownIndexes()) expect(id).toBe(fakeEvent(9999 - index).id);
+    // The page at the moment and the page above it (the overscan row above the view asks for it).
+    await statusSays(/^Rows 4,801–5,200 of 10,000 loaded, from .* to .*\.$/);
+    // The log's two ends, then the page at the moment and the count above it: no walk.
+    expect(adapter.calls.length - before).toBeLessThanOrEqual(6);
+  });
+
+  it('End lands on the oldest event with "End of log", Home back on the newest', async () => {
+    const adapter = createFakeAdapter({ events: 10_000 });
+    renderRoute(adapter, BASE);
+    await statusSays('200 of 10,000 events loaded.');
+    const first = document.querySelector<HTMLElement>('[data-index="0"]')!;
+    first.focus();
+    const before = adapter.calls.length;
+    fireEvent.keyDown(first, { key: 'End' });
+    await waitFor(() => expect(rowOf(fakeEvent(0).id)?.dataset.index).toBe('9999'));
+    await statusSays(/^Rows 9,801–10,000 of 10,000 loaded.* End of log\.$/);
+    expect(adapter.calls.length - before).toBeLessThanOrEqual(3);
+    const last = document.querySelector<HTMLElement>('[data-index="9999"]')!;
+    fireEvent.keyDown(last, { key: 'Home' });
+    await waitFor(() => expect(rowOf(fakeEvent(9999).id)?.dataset.index).toBe('0'));
+    await statusSays('200 of 10,000 events loaded.');
+  });
+
+  it('End on a log that cannot count (Alibaba kind) seeks to its oldest end too', async () => {
+    const adapter = createFakeAdapter({ events: 3_000, info: fakeAliyunInfo });
+    renderRoute(adapter, '/demo-aliyun/devices/iot-1/events');
+    await waitFor(() => expect(rowOf(fakeEvent(2999).id)).not.toBeNull());
+    const first = document.querySelector<HTMLElement>('[data-index="0"]')!;
+    fireEvent.keyDown(first, { key: 'End' });
+    await waitFor(() => expect(rowOf(fakeEvent(0).id)).not.toBeNull());
+    await statusSays(/End of log\.$/);
+    // Its rows above are not counted: the line names what it holds, without row numbers.
+    await statusSays(/^\d+ events loaded, from .* to .*\. End of log\.$/);
+  });
 });

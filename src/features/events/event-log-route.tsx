@@ -101,31 +101,40 @@ export const EventLogView = memo(function EventLogView({
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
 
   const detail = useEventDetail(adapter, deviceId, eventId);
-  const moment = useLogAnchor(deviceId, search.at);
-  const { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent } =
-    useEventLog({
-      adapter,
-      deviceId,
-      filters,
-      needle: search.q,
-      anchor: moment.anchor,
-    });
+  const moment = useLogAnchor(deviceId, search.at, {
+    id: JSON.stringify(filters),
+    order: filters.order,
+    linkedId: eventId,
+  });
+  const scrollerRef = useRef<RowScroller | null>(null);
+  const log = useEventLog({
+    adapter,
+    deviceId,
+    filters,
+    needle: search.q,
+    anchor: moment.anchor,
+    jump: moment.jump,
+    jumpTo: moment.jumpTo,
+    scrollerRef,
+  });
+  const { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent } = log;
   moment.follow({
     linked: detail.data,
     held: eventWindow.events,
     listSettled: query.isSuccess && !query.isFetchingNextPage && !query.isFetchingPreviousPage,
   });
-  const scrollerRef = useRef<RowScroller | null>(null);
   const queryClient = useQueryClient();
   // Refresh reads the newest end again; a relative bound (`now-24h`) is resolved again with it.
+  const { jumpTo } = moment;
   const refresh = useCallback(() => {
     scrollerRef.current?.toOffset(0);
+    jumpTo({ to: 'top' });
     void queryClient.resetQueries({
       queryKey: eventQueries.list(info.id, deviceId, filters),
       exact: true,
     });
     void queryClient.invalidateQueries({ queryKey: histogramKeys.all(info.id, deviceId) });
-  }, [queryClient, info.id, deviceId, filters]);
+  }, [queryClient, info.id, deviceId, filters, jumpTo]);
   const navigate = useNavigate();
   // A histogram bar opens the log at its moment, as `at` does (the open event closes).
   const openAt = useCallback(
@@ -193,7 +202,9 @@ export const EventLogView = memo(function EventLogView({
   const endOfLog = query.isSuccess && !query.hasNextPage;
   const totalRows = matches
     ? matches.length
-    : (eventWindow.totalCount ?? (endOfLog ? eventWindow.rowCount : undefined));
+    : (log.total ?? (endOfLog && eventWindow.absolute ? eventWindow.rowCount : undefined));
+  const firstHeld = eventWindow.events[0];
+  const lastHeld = eventWindow.events[eventWindow.events.length - 1];
 
   const tzLabel = useTimeZoneLabel(search.tz);
   const columnLayout = useColumnLayout(eventColumnsFor(vocabulary));
@@ -234,12 +245,11 @@ export const EventLogView = memo(function EventLogView({
         />
         <EventLogStatus
           pending={query.isPending && !query.isError}
-          loadedCount={
-            moment.anchor === undefined ? eventWindow.rowCount : eventWindow.events.length
-          }
-          around={moment.anchor}
+          loadedCount={eventWindow.events.length}
+          firstRow={eventWindow.absolute ? eventWindow.start : null}
+          span={firstHeld && lastHeld ? { first: firstHeld.time, last: lastHeld.time } : null}
           notice={failureSteps.message}
-          totalCount={eventWindow.totalCount}
+          totalCount={log.total}
           endOfLog={endOfLog}
           fetchingMore={query.isFetchingNextPage || query.isFetchingPreviousPage}
           textFilter={matches && search.q ? { needle: search.q, matches: matches.length } : null}
@@ -317,7 +327,7 @@ export const EventLogView = memo(function EventLogView({
           tz={search.tz}
           timeZoneLabel={tzLabel}
           rows={rows}
-          listKey={`${JSON.stringify(filters)}@${moment.anchor ?? ''}`}
+          listKey={`${JSON.stringify(filters)}@${moment.listAnchor ?? ''}`}
           trailingLabel={
             query.isError ? 'Not loaded (see the error above)' : 'Loading more events…'
           }
@@ -326,6 +336,7 @@ export const EventLogView = memo(function EventLogView({
           onOpen={links.openDetails}
           onVisibleRangeChange={onVisibleRangeChange}
           scrollerRef={scrollerRef}
+          onEdgeKey={log.onEdgeKey}
         />
         {eventId !== undefined && !hydrated && detailsLoading}
         {eventId !== undefined && hydrated && (

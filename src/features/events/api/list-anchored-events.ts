@@ -24,7 +24,12 @@ export function anchoredEventsQueryOptions(
 ) {
   const counts = adapter.info.capabilities.totalCount;
   return infiniteQueryOptions({
-    queryKey: [...eventQueries.list(adapter.info.id, deviceId, filters), 'at', anchor] as const,
+    // ±Infinity (the log's ends) would both hash as JSON null.
+    queryKey: [
+      ...eventQueries.list(adapter.info.id, deviceId, filters),
+      'at',
+      Number.isFinite(anchor) ? anchor : String(anchor),
+    ] as const,
     queryFn: async ({ pageParam, signal }): Promise<AnchoredPage> => {
       const range = pageParam.range ?? resolveRange(filters, Date.now());
       const { below, above } = seekQueries(eventQueryFor(deviceId, filters, range), anchor);
@@ -47,7 +52,12 @@ export function anchoredEventsQueryOptions(
             ? {
                 aboveCount: above ? (aboveCount ?? null) : 0,
                 topReached: pageParam.topReached || above === null,
-                ...(page.totalCount !== undefined ? { belowCount: page.totalCount } : {}),
+                // Anchored past the end of the display order (End), nothing is below.
+                ...(below === null
+                  ? { belowCount: 0 }
+                  : page.totalCount !== undefined
+                    ? { belowCount: page.totalCount }
+                    : {}),
               }
             : {}),
         };

@@ -15,8 +15,15 @@ export interface EventLogStatusProps {
   /** Records the backend sent that could not be read and are not shown. */
   malformed?: number;
   formatTime: (ms: number) => string;
-  /** The log was opened at this moment: `loadedCount` is what the window holds around it. */
-  around?: number;
+  /**
+   * Row of the whole log (0-based) the held events start at: 0 (or absent) for a list held from
+   * its first row; null when the rows above are not counted (a log opened at a moment on a
+   * backend that cannot count). The line then says which rows and times it holds, not a count
+   * that would fall as pages are let go at the other end.
+   */
+  firstRow?: number | null;
+  /** Times of the first and last held events, in the display order. */
+  span?: { first: number; last: number } | null;
   /** Said first: what a running action (such as Next failure) is doing or found. */
   notice?: string | null;
 }
@@ -62,7 +69,8 @@ function listStatusText({
   outsideRetention,
   malformed = 0,
   formatTime,
-  around,
+  firstRow = 0,
+  span = null,
 }: EventLogStatusProps): string {
   if (pending) return 'Loading events…';
   const history =
@@ -74,10 +82,13 @@ function listStatusText({
     totalCount !== undefined && totalCount >= loadedCount
       ? `${formatCount(loadedCount)} of ${formatCount(totalCount)} events loaded.`
       : `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded.`;
+  const times = span ? `, from ${formatTime(span.first)} to ${formatTime(span.last)}` : '';
   const parts = [
-    around === undefined
+    firstRow === 0
       ? loaded
-      : `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded around ${formatTime(around)}${totalCount === undefined ? '' : ` (${formatCount(totalCount)} in the log)`}.`,
+      : firstRow === null
+        ? `${formatCount(loadedCount)} ${loadedCount === 1 ? 'event' : 'events'} loaded${times}.`
+        : `Rows ${formatCount(firstRow + 1)}–${formatCount(firstRow + loadedCount)}${totalCount === undefined ? '' : ` of ${formatCount(totalCount)}`} loaded${times}.`,
   ];
   if (textFilter) {
     parts.unshift(

@@ -60,6 +60,8 @@ export interface EventsTableProps {
   onResize?: (columnId: string, size: number) => void;
   /** The header's resize handle (loaded with the column model, off the first screen's path). */
   Resizer?: ComponentType<ColumnResizerProps> | null;
+  /** Home / End on a row: the list seeks to that end of the log (its rows may not be held). */
+  onEdgeKey?: (edge: 'first' | 'last') => void;
   ref?: Ref<EventsTableHandle>;
 }
 
@@ -94,6 +96,7 @@ export function EventsTable({
   layout: givenLayout,
   onResize,
   Resizer,
+  onEdgeKey,
   ref,
 }: EventsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -129,7 +132,8 @@ export function EventsTable({
   useLayoutEffect(() => {
     const before = shownOrigin.current;
     shownOrigin.current = { listKey, origin, held };
-    if (before.listKey !== listKey || !before.held || before.origin === origin) return;
+    // (Nor when they go: a jump elsewhere empties the window before its own rows come.)
+    if (before.listKey !== listKey || !before.held || !held || before.origin === origin) return;
     const wanted = scroller.offset() + (origin - before.origin) * ROW_HEIGHT;
     scroller.toOffset(wanted);
     // Near the end of a short list the container cannot scroll that far: move the page instead,
@@ -196,8 +200,9 @@ export function EventsTable({
       focusPending.current = true;
       setActiveIndex(clamped);
       scroller.toIndex(clamped, 'auto');
+      if (key === 'Home' || key === 'End') onEdgeKey?.(key === 'Home' ? 'first' : 'last');
     },
-    [scroller],
+    [scroller, onEdgeKey],
   );
   useEffect(() => {
     if (!focusPending.current || activeIndex === null) return;
@@ -210,8 +215,11 @@ export function EventsTable({
 
   const selectedIndex =
     selectedId === undefined ? -1 : rows.events.findIndex((event) => event.id === selectedId);
-  const tabbableIndex =
-    activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start);
+  // Clamped: after End on a log that cannot count, the rows of its far end are fewer.
+  const tabbableIndex = Math.min(
+    Math.max(0, rows.count - 1),
+    activeIndex ?? (selectedIndex >= 0 ? rows.start + selectedIndex : rows.start),
+  );
   const layout = givenLayout ?? defaultLayout(eventColumnsFor(vocabulary));
   // Rows depend on this list only (not on widths): resizing re-renders the header, not every row.
   const columns = layout.columns;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { pageSizeFor } from '../api/first-page.ts';
@@ -8,6 +9,11 @@ import { buildEventWindow, decideFetch } from '../utils/page-window.ts';
 import { useAnchoredEventList } from '../api/list-anchored-events.ts';
 import { buildAnchoredWindow, type AnchoredWindow } from '../utils/anchored-pages.ts';
 import type { EventRows } from '../components/events-table.tsx';
+import type { RowScroller } from './use-fixed-rows.ts';
+import type { Jump } from './use-log-anchor.ts';
+import { useJump } from './use-jump.ts';
+import type { JumpTarget } from '../utils/jump-target.ts';
+import { isFarFromWindow } from '../utils/jump-target.ts';
 
 export interface UseEventLogOptions {
   adapter: BackendAdapter;
@@ -17,6 +23,12 @@ export interface UseEventLogOptions {
   needle: string | undefined;
   /** Open the log at this moment (ms) and page both ways from it; undefined = from the top. */
   anchor: number | undefined;
+  /** The jump (scrollbar, End, Home) that set `anchor`, if one did; lands the list when done. */
+  jump?: Jump | null;
+  /** Seeks the list (see `use-jump.ts`); without it the list only pages. */
+  jumpTo?: (target: JumpTarget) => void;
+  /** The grid's scroller, for landing a jump. */
+  scrollerRef?: RefObject<RowScroller | null>;
 }
 
 /**
@@ -30,7 +42,16 @@ const prefetchRowsFor = (pageSize: number) => Math.min(60, Math.floor(pageSize /
  * Joins the bounded infinite query to the grid: the grid reports the rows it renders, and that
  * range alone decides which page to fetch next (down) or again (up, after eviction).
  */
-export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseEventLogOptions) {
+export function useEventLog({
+  adapter,
+  deviceId,
+  filters,
+  needle,
+  anchor,
+  jump = null,
+  jumpTo,
+  scrollerRef,
+}: UseEventLogOptions) {
   const plain = useEventList(adapter, deviceId, filters, anchor === undefined);
   const anchored = useAnchoredEventList(adapter, deviceId, filters, anchor);
   const query = anchor === undefined ? plain : anchored;
@@ -48,10 +69,21 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
   const eventWindow: AnchoredWindow = useMemo(
     () =>
       anchor === undefined
-        ? { ...buildEventWindow(plainPages ?? []), origin: 0 }
+        ? { ...buildEventWindow(plainPages ?? []), origin: 0, absolute: true }
         : buildAnchoredWindow(anchoredPages ?? []),
     [anchor, plainPages, anchoredPages],
   );
+  // The log's total outlives the window it came with: while a jump's first page is on its way
+  // the scroll range stays that of the whole log, rows there shown as placeholders.
+  const listId = JSON.stringify(filters);
+  const [counted, setCounted] = useState<{ listId: string; total: number } | null>(null);
+  if (
+    eventWindow.totalCount !== undefined &&
+    (counted?.listId !== listId || counted.total !== eventWindow.totalCount)
+  ) {
+    setCounted({ listId, total: eventWindow.totalCount });
+  }
+  const total = eventWindow.totalCount ?? (counted?.listId === listId ? counted.total : undefined);
   const textActive = needle !== undefined && needle !== '';
   const matches = useMemo(
     () => (textActive ? filterEventsByText(eventWindow.events, needle) : null),
@@ -70,6 +102,7 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
     hasPreviousPage,
     busy: true,
     textActive,
+    seeks: false,
   });
   const maybeFetch = useCallback(() => {
     const state = snapshot.current;
@@ -83,6 +116,8 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
     };
     // With a text filter the rows are matches, not positions in the log: load more on request only.
     if (state.textActive) return;
+    // Far from the held rows the list seeks (useJump) instead of paging towards them.
+    if (state.seeks && isFarFromWindow(visible.current, state.eventWindow, pageSize)) return;
     const direction = decideFetch({
       visibleStart: visible.current.first,
       visibleEnd: visible.current.last,
@@ -103,6 +138,7 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
       hasPreviousPage,
       busy: isFetching || isError,
       textActive,
+      seeks: total !== undefined && jumpTo !== undefined,
     };
     maybeFetch();
   }, [
@@ -113,27 +149,49 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
     isFetching,
     isError,
     textActive,
+    total,
+    jumpTo,
     maybeFetch,
   ]);
+
+  const rows: EventRows = useMemo(() => {
+    if (matches) return { start: 0, events: matches, count: matches.length, origin: 0 };
+    const loadedRows = eventWindow.rowCount + (hasNextPage ? 1 : 0);
+    return {
+      start: eventWindow.start,
+      origin: eventWindow.origin,
+      // A jump lands by itself (useJump); only a link's moment is centred by the grid.
+      anchored: anchor !== undefined && jump === null,
+      events: eventWindow.events,
+      // Where the backend counts, the scroll range is the whole log's from the first page on.
+      count: total === undefined ? loadedRows : Math.max(loadedRows, total),
+    };
+  }, [matches, eventWindow, hasNextPage, anchor, jump, total]);
+
+  const jumps = useJump({
+    adapter,
+    deviceId,
+    filters,
+    pageSize,
+    eventWindow,
+    absolute: eventWindow.absolute,
+    total,
+    count: rows.count,
+    jump,
+    jumpTo,
+    scrollerRef,
+    textActive,
+  });
+  const { onRange } = jumps;
 
   const onVisibleRangeChange = useCallback(
     (first: number, last: number) => {
       visible.current = { first, last };
+      onRange({ first, last });
       maybeFetch();
     },
-    [maybeFetch],
+    [maybeFetch, onRange],
   );
-
-  const rows: EventRows = useMemo(() => {
-    if (matches) return { start: 0, events: matches, count: matches.length, origin: 0 };
-    return {
-      start: eventWindow.start,
-      origin: eventWindow.origin,
-      anchored: anchor !== undefined,
-      events: eventWindow.events,
-      count: eventWindow.rowCount + (hasNextPage ? 1 : 0),
-    };
-  }, [matches, eventWindow, hasNextPage, anchor]);
 
   /** The first held event in the rendered range: where a step from "here" starts. */
   const firstVisibleEvent = useCallback(() => {
@@ -141,5 +199,14 @@ export function useEventLog({ adapter, deviceId, filters, needle, anchor }: UseE
     return held.events[Math.max(0, visible.current.first - held.start)];
   }, []);
 
-  return { query, eventWindow, rows, matches, onVisibleRangeChange, firstVisibleEvent };
+  return {
+    query,
+    eventWindow,
+    rows,
+    matches,
+    onVisibleRangeChange,
+    firstVisibleEvent,
+    total,
+    onEdgeKey: jumps.onEdgeKey,
+  };
 }

@@ -140,7 +140,10 @@ export function previousAnchoredParam(
     };
   }
   if (first.index === 0) {
-    if (known.aboveCount === 0 || first.topReached) return undefined;
+    // The top was reached with no rows read above the anchor: nothing is there. (With rows read
+    // above, reaching the top says nothing about page -1, which may have been let go since.)
+    if (known.aboveCount === 0 || (first.topReached && known.reach >= first.offset))
+      return undefined;
     return {
       ...known,
       index: -1,
@@ -166,6 +169,11 @@ export function previousAnchoredParam(
 export interface AnchoredWindow extends EventWindow {
   /** Row index of the anchor (its first event at or after it); rows move when this does. */
   origin: number;
+  /**
+   * Row indexes are those of the whole log (the rows above were counted, or the top was read);
+   * false while they count from a placeholder above the highest page read.
+   */
+  absolute: boolean;
 }
 
 /**
@@ -176,7 +184,15 @@ export interface AnchoredWindow extends EventWindow {
 export function buildAnchoredWindow(pages: readonly AnchoredPage[]): AnchoredWindow {
   const first = pages[0];
   if (!first) {
-    return { start: 0, events: [], rowCount: 0, totalCount: undefined, malformed: 0, origin: 0 };
+    return {
+      start: 0,
+      events: [],
+      rowCount: 0,
+      totalCount: undefined,
+      malformed: 0,
+      origin: 0,
+      absolute: false,
+    };
   }
   const known = shared(pages);
   const origin = known.topReached
@@ -196,5 +212,6 @@ export function buildAnchoredWindow(pages: readonly AnchoredPage[]): AnchoredWin
         : undefined,
     malformed: pages.reduce((sum, page) => sum + (page.malformed ?? 0), 0),
     origin,
+    absolute: known.topReached || typeof known.aboveCount === 'number',
   };
 }
