@@ -141,9 +141,9 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     await page.goto(`${log}?order=asc`);
     const grid = page.getByRole('grid', { name: 'Events' });
     await expect(grid.locator('[data-event-id]').nth(8)).toBeVisible();
-    await page.getByTestId('events-scroller').evaluate((element) => {
-      element.scrollTop = ROW_HEIGHT * 36;
-    });
+    await page.getByTestId('events-scroller').evaluate((element, top) => {
+      element.scrollTop = top;
+    }, ROW_HEIGHT * 36);
     await expect(grid.locator('[data-index="44"]')).toBeAttached();
     const byIndex = new Map(await shownRows(page));
     const oldest = [38, 39, 40, 41, 42].map((index) => byIndex.get(index)!);

@@ -69,9 +69,9 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
 }) => {
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
-  await scroller(page).evaluate((element) => {
-    element.scrollTop = ROW_HEIGHT * 20;
-  });
+  await scroller(page).evaluate((element, top) => {
+    element.scrollTop = top;
+  }, ROW_HEIGHT * 20);
   const reading = rowAt(page, 22);
   await expect(reading).toHaveAttribute('data-event-id', /.+/);
   const readId = await reading.getAttribute('data-event-id');
@@ -148,9 +148,9 @@ test('Refresh takes the waiting events in: the button goes, the newest is on top
 }) => {
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
-  await scroller(page).evaluate((element) => {
-    element.scrollTop = ROW_HEIGHT * 20;
-  });
+  await scroller(page).evaluate((element, top) => {
+    element.scrollTop = top;
+  }, ROW_HEIGHT * 20);
   const waiting = page.getByRole('button', { name: /^\d+ new events?$/ });
   await expect(waiting).toBeVisible({ timeout: 8000 });
 
