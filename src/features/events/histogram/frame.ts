@@ -3,4 +3,4 @@
  * in the status row, beside the buttons: the Events grid starts no lower for it (on a 720 px
  * window every row counts), and it takes a line of its own where the row wraps (phones).
  */
-export const HISTOGRAM_FRAME = 'h-10 min-w-72 flex-1 basis-72';
+export const HISTOGRAM_FRAME = 'h-8 min-w-72 flex-1 basis-72';
