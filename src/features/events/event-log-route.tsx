@@ -133,6 +133,8 @@ export const EventLogView = memo(function EventLogView({
       queryKey: eventQueries.list(info.id, deviceId, filters),
       exact: true,
     });
+    // The log's ends first: the histogram's window reads them again.
+    void queryClient.invalidateQueries({ queryKey: eventQueries.ends(info.id, deviceId) });
     void queryClient.invalidateQueries({ queryKey: histogramKeys.all(info.id, deviceId) });
   }, [queryClient, info.id, deviceId, filters, jumpTo]);
   const navigate = useNavigate();

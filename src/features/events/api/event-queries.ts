@@ -22,4 +22,7 @@ export const eventQueries = {
     [...eventQueries.device(backendId, deviceId), 'detail', eventId] as const,
   definitions: (backendId: string, deviceId: string) =>
     [...eventQueries.device(backendId, deviceId), 'definitions'] as const,
+  /** The times of a device's oldest and newest matching events (`log-ends.ts`); Refresh drops them. */
+  ends: (backendId: string, deviceId: string) =>
+    [...eventQueries.device(backendId, deviceId), 'ends'] as const,
 };

@@ -5,32 +5,34 @@ import { eventQueries } from './event-queries.ts';
 import { eventQueryFor, resolveRange } from './first-page.ts';
 
 export interface LogEnds {
-  /** Time of the list's first row in the display order (null: the list is empty). */
-  first: number | null;
-  /** Time of its last row. */
-  last: number | null;
+  /** Time of the oldest event the filters match (null: none matches). */
+  oldest: number | null;
+  /** Time of the newest. */
+  newest: number | null;
 }
 
 /**
- * The times of a list's first and last rows: the two ends a scrollbar position is measured
- * between (`position-time.ts`). Two one-row reads, one in each order, asked for on the first jump
- * that needs them, never on load. (Pelion's smallest page is 2 rows.)
+ * The times of the oldest and newest events a view's filters match, whatever its order: the ends
+ * a scrollbar position is measured between (`position-time.ts`) and the window of a histogram
+ * whose range leaves a side open. One cache entry for both, so the log's ends are read once: two
+ * one-row reads, one in each order. (Pelion's smallest page is 2 rows.)
  */
 export function logEndsQueryOptions(
   adapter: BackendAdapter,
   deviceId: string,
-  filters: EventListFilters,
+  { levels, code, from, to }: Omit<EventListFilters, 'order'>,
 ) {
+  const filters = { levels, code, from, to };
   return queryOptions({
-    queryKey: [...eventQueries.list(adapter.info.id, deviceId, filters), 'ends'] as const,
+    queryKey: [...eventQueries.ends(adapter.info.id, deviceId), filters] as const,
     queryFn: async ({ signal }): Promise<LogEnds> => {
-      const query = eventQueryFor(deviceId, filters, resolveRange(filters, Date.now()));
-      const reversed = { ...query, order: query.order === 'desc' ? 'asc' : 'desc' } as const;
-      const [first, last] = await Promise.all([
+      const view = { ...filters, order: 'asc' as const };
+      const query = eventQueryFor(deviceId, view, resolveRange(view, Date.now()));
+      const [oldest, newest] = await Promise.all([
         adapter.listEvents(query, null, 2, signal),
-        adapter.listEvents(reversed, null, 2, signal),
+        adapter.listEvents({ ...query, order: 'desc' }, null, 2, signal),
       ]);
-      return { first: first.events[0]?.time ?? null, last: last.events[0]?.time ?? null };
+      return { oldest: oldest.events[0]?.time ?? null, newest: newest.events[0]?.time ?? null };
     },
     staleTime: 5 * 60_000,
   });

@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { BackendAdapter, EventCountQuery, EventQuery } from '../../../backends/types.ts';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { BackendAdapter, EventCountQuery } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { resolveRange } from '../api/first-page.ts';
+import { logEndsQueryOptions } from '../api/log-ends.ts';
 import { countSlots } from './count-limiter.ts';
 import { histogramKeys } from './histogram-keys.ts';
 
@@ -34,34 +35,27 @@ export const isRelative = (bound: string | undefined) => bound?.startsWith('now'
 /**
  * The window the histogram covers: the view's range, its relative bounds resolved once (when the
  * window is first asked for); a side the range leaves open reaches the log's end there (its
- * oldest or newest matching event, one request of the smallest page each), except that a
+ * oldest or newest matching event, read with the list's other users: `log-ends.ts`), except that a
  * relative `from` without `to` ends now. null: no event matches.
  */
 export function histogramWindowOptions(
+  queryClient: QueryClient,
   adapter: BackendAdapter,
   deviceId: string,
   filters: HistogramFilters,
 ) {
   return queryOptions({
     queryKey: histogramQueryKeys.window(adapter.info.id, deviceId, filters),
-    queryFn: async ({ signal }): Promise<HistogramWindow | null> => {
+    queryFn: async (): Promise<HistogramWindow | null> => {
       const now = Date.now();
       const range = resolveRange({ ...filters, order: 'desc' }, now);
-      const base: EventQuery = {
-        deviceId,
-        levels: filters.levels,
-        code: filters.code,
-        ...range,
-        order: 'asc',
-      };
-      const end = async (order: EventQuery['order']) => {
-        const page = await adapter.listEvents({ ...base, order }, null, 2, signal);
-        return page.events[0]?.time;
-      };
-      const [from, to] = await Promise.all([
-        range.from ?? end('asc'),
-        range.to ?? (isRelative(filters.from) ? now : end('desc')),
-      ]);
+      const toNow = isRelative(filters.from);
+      const ends =
+        range.from === undefined || (range.to === undefined && !toNow)
+          ? await queryClient.fetchQuery(logEndsQueryOptions(adapter, deviceId, filters))
+          : undefined;
+      const from = range.from ?? ends?.oldest ?? undefined;
+      const to = range.to ?? (toNow ? now : (ends?.newest ?? undefined));
       if (from === undefined || to === undefined || from > to) return null;
       return { from, to };
     },

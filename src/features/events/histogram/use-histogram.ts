@@ -67,13 +67,14 @@ export function useHistogram({
     [levelFilter, code, from, to],
   );
   const counting = adapter.countEvents !== undefined;
+  const queryClient = useQueryClient();
   const levels = useMemo(
     () => shownLevels(adapter.vocabulary, filters.levels),
     [adapter.vocabulary, filters.levels],
   );
 
   const windowQuery = useQuery({
-    ...histogramWindowOptions(adapter, deviceId, filters),
+    ...histogramWindowOptions(queryClient, adapter, deviceId, filters),
     enabled: counting,
   });
 
@@ -115,7 +116,6 @@ export function useHistogram({
     return countPlan ? assembleBars(plan.buckets, countPlan, counts.answers) : [];
   }, [plan, counting, levels, heldEvents, countPlan, counts.answers]);
 
-  const queryClient = useQueryClient();
   const backendId = adapter.info.id;
   // Asks again for what failed; what was counted stays.
   const retry = useCallback(

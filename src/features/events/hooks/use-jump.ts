@@ -124,10 +124,12 @@ export function useJump({
         !knownRows.some((row) => row.row === rows - 1)
       ) {
         const ends = await queryClient.fetchQuery(logEndsQueryOptions(adapter, deviceId, filters));
+        const [first, last] =
+          filters.order === 'desc' ? [ends.newest, ends.oldest] : [ends.oldest, ends.newest];
         knownRows = [
           ...knownRows,
-          ...(ends.first === null ? [] : [{ row: 0, time: ends.first }]),
-          ...(ends.last === null ? [] : [{ row: rows - 1, time: ends.last }]),
+          ...(first === null ? [] : [{ row: 0, time: first }]),
+          ...(last === null ? [] : [{ row: rows - 1, time: last }]),
         ];
       }
       const time = timeAtRow(place, { total: rows, order: filters.order, known: knownRows });
