@@ -10,6 +10,7 @@ import { createPelionAdapter } from '../../src/backends/pelion/adapter.ts';
 import { PELION_VOCABULARY } from '../../src/backends/pelion/vocabulary.ts';
 import { planBuckets } from '../../src/features/events/histogram/bucket-plan.ts';
 import { assembleBars, planCounts } from '../../src/features/events/histogram/count-plan.ts';
+import { fakePelionInfo } from '../../src/testing/fake-event-adapter.ts';
 import { AUTH, testFleet, testSimulator } from './sim-testing.ts';
 
 const fleet = testFleet();
@@ -20,19 +21,7 @@ const LEVELS = ['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'] as const;
 const levelOf = (type: string) => (type === 'UNDETERMINED' ? 'INFO' : type);
 
 const adapter = createPelionAdapter(
-  {
-    id: 'demo-pelion',
-    kind: 'pelion',
-    label: 'Demo Pelion',
-    demo: true,
-    capabilities: {
-      levelFilter: true,
-      codeFilter: false,
-      retentionDays: null,
-      totalCount: true,
-      maxPageSize: 1000,
-    },
-  },
+  fakePelionInfo,
   // What the Fleetlog server does on the way: drop its own prefix, add the key.
   async (url, init) =>
     simulator.request(url.replace('/api/demo-pelion', ''), { ...init, headers: AUTH }),
