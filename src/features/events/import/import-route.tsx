@@ -30,7 +30,9 @@ export function ImportRoute() {
   );
 
   return (
-    <div className="flex flex-col gap-3">
+    // Grows to the window's height like the Event log's own page, so the opened log's grid fills
+    // what the file's header leaves (index.css, `[data-fill-viewport]`).
+    <div className="flex min-h-0 flex-1 flex-col gap-3">
       {opened ? (
         <ImportedHeader opened={opened} />
       ) : (
