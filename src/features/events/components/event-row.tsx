@@ -118,3 +118,35 @@ export function PlaceholderRow({ index, label, tabbable, onKeyNavigate }: Placeh
     </div>
   );
 }
+
+export interface PlaceholderRunProps {
+  first: number;
+  last: number;
+  /** Shown on its first row; none when the row above says it. */
+  label: string | null;
+}
+
+/**
+ * Rows not held, from `first` to `last`, as one block (see `row-plan.ts`): hidden from assistive
+ * technology (the grid's `aria-rowcount` and the rows' `aria-rowindex` tell where rows are
+ * missing). The first row in view is always a row of its own, and says what is on its way.
+ */
+export function PlaceholderRun({ first, last, label }: PlaceholderRunProps) {
+  return (
+    <div
+      aria-hidden="true"
+      data-placeholder-rows={`${first}-${last}`}
+      className="absolute inset-x-0 top-0 text-sm text-slate-400 [contain:strict]"
+      style={{
+        height: (last - first + 1) * ROW_HEIGHT,
+        transform: `translateY(${first * ROW_HEIGHT}px)`,
+      }}
+    >
+      {label !== null && (
+        <div className="truncate px-3" style={{ lineHeight: `${ROW_HEIGHT}px` }}>
+          {label}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,9 +1,11 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceEvent } from '../../../backends/types.ts';
 import { createFakeAdapter, fakeEvent } from '../../../testing/fake-event-adapter.ts';
 import { eventColumnsFor } from './event-columns.tsx';
 import { EventsTable, type EventRows } from './events-table.tsx';
+import { ROW_HEIGHT } from './row-height.ts';
+import { scrollElementTo, text, withJsdomLayout } from '../testing/event-log-harness.tsx';
 
 const { vocabulary } = createFakeAdapter({ events: 0 });
 const events = (from: number, count: number): DeviceEvent[] =>
@@ -28,8 +30,12 @@ function table(rows: EventRows) {
 const noop = () => undefined;
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  vi.clearAllMocks();
 });
+withJsdomLayout();
+
+const scroller = (container: HTMLElement) =>
+  container.querySelector<HTMLElement>('[data-testid="events-scroller"]')!;
 
 describe('EventsTable', () => {
   it('does not render its rows again when a page is appended', () => {
@@ -47,5 +53,39 @@ describe('EventsTable', () => {
     rerender(table({ start: 0, events: [...held, ...events(200, 200)], count: 401 }));
     expect(container.querySelectorAll('[data-event-id]')).toHaveLength(shown);
     expect(cell).not.toHaveBeenCalled();
+    cell.mockRestore();
+  });
+
+  // What a scroll frame costs is the rows it renders again: these counts guard it without timing.
+  it('renders only the row that enters when scrolled by one row', () => {
+    const timeColumn = eventColumnsFor(vocabulary).list.find((column) => column.id === 'time')!;
+    const cell = vi.spyOn(timeColumn, 'cell');
+    const { container } = render(table({ start: 0, events: events(0, 200), count: 201 }));
+    const rowsBefore = container.querySelectorAll('[data-event-id]').length;
+    expect(rowsBefore).toBeGreaterThan(10);
+    cell.mockClear();
+    act(() => scrollElementTo(scroller(container), ROW_HEIGHT));
+    expect(container.querySelectorAll('[data-event-id]')).toHaveLength(rowsBefore + 1);
+    expect(cell).toHaveBeenCalledTimes(1);
+    cell.mockRestore();
+  });
+
+  it('shows rows not held as one block, not a row each, while a fling passes them', () => {
+    const rows = { start: 50_000, events: events(0, 200), count: 100_006 };
+    const { container } = render(table(rows));
+    const scroll = scroller(container);
+    for (const row of [10_000, 10_125, 10_250]) {
+      act(() => scrollElementTo(scroll, row * ROW_HEIGHT));
+      // The first row in view (where focus goes) and the one in the tab order stay rows.
+      const shown = scroll.querySelectorAll('[role="row"]');
+      expect(shown.length).toBeLessThanOrEqual(2);
+      expect(scroll.querySelector(`[role="row"][data-index="${row}"]`)).not.toBeNull();
+      expect(text(scroll.querySelector(`[data-index="${row}"]`))).toBe('Loading earlier events…');
+      const blocks = scroll.querySelectorAll('[data-placeholder-rows]');
+      expect(blocks.length).toBeLessThanOrEqual(2);
+      for (const block of blocks) expect(block.getAttribute('aria-hidden')).toBe('true');
+      // Every element of the list: the sizer, the rows and blocks, their cells and labels.
+      expect(scroll.querySelectorAll('*').length).toBeLessThanOrEqual(10);
+    }
   });
 });

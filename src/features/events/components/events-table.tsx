@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -18,7 +19,8 @@ import {
 } from './event-columns.tsx';
 import type { ColumnResizerProps } from './column-resizer.tsx';
 import { useFixedRows, type RowScroller } from '../hooks/use-fixed-rows.ts';
-import { EventRow, PlaceholderRow, ROW_HEIGHT } from './event-row.tsx';
+import { EventRow, PlaceholderRow, PlaceholderRun, ROW_HEIGHT } from './event-row.tsx';
+import { planRows } from './row-plan.ts';
 
 export interface EventRows {
   /** Absolute index of `events[0]`; rows before it are placeholders for evicted pages. */
@@ -108,10 +110,28 @@ export function EventsTable({
     scrollRef,
     initialHeight: 720,
   });
-  const { first, last, scroller } = virtual;
+  const { first, last, firstInView, scroller } = virtual;
   useLayoutEffect(() => {
     if (scrollerRef) scrollerRef.current = scroller;
   }, [scrollerRef, scroller]);
+
+  // The header scrolls sideways with the rows. A listener of its own rather than React's
+  // `onScroll`, and only when the rows moved sideways: a vertical fling costs it nothing. In the
+  // capture phase, so it runs before the rows are rendered for the new offset (reading
+  // `scrollLeft` after that would lay the page out inside the event).
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current;
+    const header = headerRef.current;
+    if (!scroll || !header) return;
+    let left = scroll.scrollLeft;
+    const onScroll = () => {
+      if (scroll.scrollLeft === left) return;
+      left = scroll.scrollLeft;
+      header.scrollLeft = left;
+    };
+    scroll.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => scroll.removeEventListener('scroll', onScroll, { capture: true });
+  }, []);
 
   useEffect(() => {
     onVisibleRangeChange(first, last);
@@ -251,14 +271,10 @@ export function EventsTable({
     if (activeRow && activeRow.dataset.index === String(focusedIndex.current)) return;
     const wanted =
       focusPending.current && activeIndex !== null ? activeIndex : focusedIndex.current;
-    let row = scroll.querySelector<HTMLElement>(`[data-index="${wanted}"]`);
-    if (!row) {
-      const inView = Math.min(
-        last,
-        Math.max(first, Math.ceil(scroller.seen().offset / ROW_HEIGHT)),
-      );
-      row = scroll.querySelector<HTMLElement>(`[data-index="${inView}"]`);
-    }
+    // (The first row in view is always a row of its own, held or not: see `row-plan.ts`.)
+    const row =
+      scroll.querySelector<HTMLElement>(`[data-index="${wanted}"]`) ??
+      scroll.querySelector<HTMLElement>(`[data-index="${firstInView}"]`);
     if (!row) return;
     focusedIndex.current = Number(row.dataset.index);
     row.focus({ preventScroll: true });
@@ -313,33 +329,13 @@ export function EventsTable({
         role="rowgroup"
         className="overflow-hidden border-b border-slate-200 bg-slate-50 [scrollbar-gutter:stable]"
       >
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="grid [grid-template-columns:var(--event-cols)] gap-3 px-3 py-1.5 text-left text-xs font-semibold text-slate-600"
-          style={{ minWidth: minWidth }}
-        >
-          {columns.map((column) => (
-            <div
-              key={column.id}
-              role="columnheader"
-              data-column={column.id}
-              className="relative min-w-0"
-            >
-              <div className="truncate">
-                {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
-              </div>
-              {onResize && Resizer && (
-                <Resizer
-                  label={column.header}
-                  size={layout.sizes[column.id] ?? column.size}
-                  min={column.minSize}
-                  onResize={(size) => onResize(column.id, size)}
-                />
-              )}
-            </div>
-          ))}
-        </div>
+        <EventsHeader
+          layout={layout}
+          minWidth={minWidth}
+          timeZoneLabel={timeZoneLabel}
+          onResize={onResize}
+          Resizer={Resizer}
+        />
       </div>
       <div
         ref={scrollRef}
@@ -350,30 +346,45 @@ export function EventsTable({
         data-skip-target=""
         onFocus={noteFocus}
         onBlur={noteBlur}
-        onScroll={(scrollEvent) => {
-          const header = headerRef.current;
-          if (header) header.scrollLeft = scrollEvent.currentTarget.scrollLeft;
-        }}
       >
         <div
           className="relative w-full [contain:strict]"
           style={{ height: virtual.totalHeight, minWidth: minWidth }}
         >
-          {rowIndexes(first, last).map((index) => {
-            const event =
-              index >= rows.start && index < heldEnd ? rows.events[index - rows.start] : undefined;
-            if (!event) {
-              const label = index < rows.start ? 'Loading earlier events…' : trailingLabel;
+          {planRows({
+            first,
+            last,
+            heldStart: rows.start,
+            heldEnd,
+            earlierLabel: 'Loading earlier events…',
+            laterLabel: trailingLabel,
+            single: new Set([tabbableIndex, firstInView, activeIndex ?? tabbableIndex]),
+          }).map((planned, ordinal) => {
+            if (planned.shape === 'run') {
+              return (
+                <PlaceholderRun
+                  // By position in the plan: a run's node is reused as it moves, frame to frame.
+                  key={`run-${ordinal}`}
+                  first={planned.first}
+                  last={planned.last}
+                  label={planned.labelled ? planned.label : null}
+                />
+              );
+            }
+            const { index } = planned;
+            if (planned.shape === 'placeholder') {
               return (
                 <PlaceholderRow
                   key={`placeholder-${index % slots}`}
                   index={index}
-                  label={label}
+                  label={planned.label}
                   tabbable={index === tabbableIndex}
                   onKeyNavigate={handleKeyNavigate}
                 />
               );
             }
+            const event = rows.events[index - rows.start];
+            if (!event) return null;
             return (
               <EventRow
                 key={index % slots}
@@ -394,8 +405,49 @@ export function EventsTable({
   );
 }
 
-function rowIndexes(first: number, last: number): number[] {
-  const indexes: number[] = [];
-  for (let index = first; index <= last; index += 1) indexes.push(index);
-  return indexes;
+interface EventsHeaderProps {
+  layout: ColumnLayout;
+  minWidth: number;
+  timeZoneLabel: string;
+  onResize: ((columnId: string, size: number) => void) | undefined;
+  Resizer: ComponentType<ColumnResizerProps> | null | undefined;
 }
+
+/** The header row: memoised, so scrolling (which renders the rows) does not render it again. */
+const EventsHeader = memo(function EventsHeader({
+  layout,
+  minWidth,
+  timeZoneLabel,
+  onResize,
+  Resizer,
+}: EventsHeaderProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={1}
+      className="grid [grid-template-columns:var(--event-cols)] gap-3 px-3 py-1.5 text-left text-xs font-semibold text-slate-600"
+      style={{ minWidth }}
+    >
+      {layout.columns.map((column) => (
+        <div
+          key={column.id}
+          role="columnheader"
+          data-column={column.id}
+          className="relative min-w-0"
+        >
+          <div className="truncate">
+            {column.id === 'time' ? `${column.header} (${timeZoneLabel})` : column.header}
+          </div>
+          {onResize && Resizer && (
+            <Resizer
+              label={column.header}
+              size={layout.sizes[column.id] ?? column.size}
+              min={column.minSize}
+              onResize={(size) => onResize(column.id, size)}
+            />
+          )}
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -43,6 +43,8 @@ export interface FixedRows {
   totalHeight: number;
   /** The container's height as last measured. */
   viewportHeight: number;
+  /** The first row wholly in view (the first partly in view when none is), `first` to `last`. */
+  firstInView: number;
   scroller: RowScroller;
 }
 
@@ -209,6 +211,8 @@ export function useFixedRows({
   }, [scrollRef]);
 
   const { first, last } = rowRange(visibleBand(viewport), count, rowHeight, overscan);
+  const inView = Math.ceil(seenPart(viewport, rowHeight).view.offset / rowHeight);
+  const firstInView = Math.min(last, Math.max(first, inView));
 
   const scrollOffset = useCallback(() => scrollRef.current?.scrollTop ?? 0, [scrollRef]);
   // Renders the rows at the new offset at once instead of waiting for the scroll event (which a
@@ -254,6 +258,7 @@ export function useFixedRows({
     last,
     totalHeight: Math.max(0, count) * rowHeight,
     viewportHeight: viewport.height,
+    firstInView,
     scroller,
   };
 }

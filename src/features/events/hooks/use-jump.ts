@@ -97,6 +97,8 @@ export function useJump({
   /** The last jump (its `seq`) whose rows the reader was put on. */
   const landed = useRef(0);
   const rendered = useRef<RowSpan>({ first: 0, last: -1 });
+  /** When the rendered range last moved while far from the held rows (Date.now()). */
+  const movedAt = useRef(0);
   useEffect(() => () => clearTimeout(settle.current), []);
 
   const seekTo = useCallback(
@@ -154,12 +156,29 @@ export function useJump({
   const onRange = useCallback(
     (visible: RowSpan) => {
       rendered.current = visible;
-      clearTimeout(settle.current);
       const state = latest.current;
-      if (state.total === undefined || state.textActive || !jumpTo) return;
-      if (!isFarFromWindow(visible, state.eventWindow, pageSize)) return;
+      const far =
+        state.total !== undefined &&
+        !state.textActive &&
+        jumpTo !== undefined &&
+        isFarFromWindow(visible, state.eventWindow, pageSize);
+      if (!far) {
+        clearTimeout(settle.current);
+        settle.current = undefined;
+        return;
+      }
       void seekCode();
-      settle.current = setTimeout(() => {
+      // One timer for the whole drag, not one per frame: it looks again when it fires and waits
+      // for the rest of the settling time if the range moved meanwhile.
+      movedAt.current = Date.now();
+      if (settle.current !== undefined) return;
+      const fire = () => {
+        const still = Date.now() - movedAt.current;
+        if (still < SETTLE_MS) {
+          settle.current = setTimeout(fire, SETTLE_MS - still);
+          return;
+        }
+        settle.current = undefined;
         const now = latest.current;
         const seen = seenRows();
         if (now.total === undefined) return;
@@ -169,7 +188,8 @@ export function useJump({
         const place = jumpPlaceOf(seen, now.count);
         if (sameJump(now.jump?.target, place, pageSize)) return;
         void seekTo(place);
-      }, SETTLE_MS);
+      };
+      settle.current = setTimeout(fire, SETTLE_MS);
     },
     [jumpTo, pageSize, seenRows, seekTo, scrollerRef],
   );
@@ -179,6 +199,7 @@ export function useJump({
     (edge: 'first' | 'last') => {
       if (latest.current.textActive || !jumpTo) return;
       clearTimeout(settle.current);
+      settle.current = undefined;
       void seekTo(edge === 'first' ? 'top' : 'bottom');
     },
     [jumpTo, seekTo],
