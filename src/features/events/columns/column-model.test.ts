@@ -100,6 +100,52 @@ describe('column model', () => {
     expect(model.layout().columns).not.toBe(before);
   });
 
+  it('moves a column earlier or later, hidden columns counted, and saves the order', () => {
+    const { model, saved } = modelWith();
+    model.move('description', -1);
+    expect(ids(model.layout().columns)).toEqual([
+      'time',
+      'level',
+      'code',
+      'description',
+      'category',
+      'stateChange',
+    ]);
+    expect(saved.at(-1)?.order).toEqual(ids(model.layout().columns));
+    // Past a hidden column: it keeps its place among the choices, out of the grid.
+    model.setVisible('code', false);
+    model.move('description', -1);
+    model.move('description', -1);
+    expect(ids(model.choices())).toEqual([
+      'time',
+      'description',
+      'level',
+      'code',
+      'category',
+      'stateChange',
+    ]);
+    expect(ids(model.layout().columns)).toEqual([
+      'time',
+      'description',
+      'level',
+      'category',
+      'stateChange',
+    ]);
+    // No move past either end.
+    model.move('time', -1);
+    model.move('stateChange', 1);
+    expect(ids(model.choices())[0]).toBe('time');
+    expect(ids(model.choices()).at(-1)).toBe('stateChange');
+    // A move past a hidden column changes nothing on screen: the rows keep their list.
+    const before = model.layout().columns;
+    model.move('level', 1);
+    expect(model.layout().columns).toBe(before);
+    // A move on screen gives a new list, so the rows render in the new order.
+    model.move('description', -1);
+    expect(model.layout().columns).not.toBe(before);
+    expect(ids(model.layout().columns).slice(0, 2)).toEqual(['description', 'time']);
+  });
+
   it('starts from the stored choices, ignoring columns it does not know', () => {
     const { model } = modelWith({
       visibility: { stateChange: false, time: false, gone: false },

@@ -34,6 +34,11 @@ export interface ColumnModel {
   layout(): ColumnLayout;
   choices(): ColumnChoice[];
   setVisible(id: string, visible: boolean): void;
+  /**
+   * Moves a column one place earlier (-1) or later (+1) among all columns, hidden ones included
+   * (react-table's `columnOrder`); no move past either end.
+   */
+  move(id: string, step: -1 | 1): void;
   /** Width of a column in CSS pixels, held between its minimum and `MAX_COLUMN_SIZE`. */
   resize(id: string, size: number): void;
   size(id: string): number;
@@ -128,6 +133,14 @@ export function createColumnModel(
     setVisible(id, visible) {
       const column = table.getColumn(id);
       if (column && (visible || column.getCanHide())) column.toggleVisibility(visible);
+    },
+    move(id, step) {
+      const order = table.getAllLeafColumns().map((column) => column.id);
+      const from = order.indexOf(id);
+      const to = from + step;
+      if (from < 0 || to < 0 || to >= order.length) return;
+      [order[from], order[to]] = [order[to]!, order[from]!];
+      table.setColumnOrder(order);
     },
     resize(id, size) {
       const column = table.getColumn(id);
