@@ -207,11 +207,117 @@ test.describe('at 1440×900', () => {
       .poll(async () => (await header(page, 'code').boundingBox())!.width)
       .toBe(widthBefore + 16);
   });
+
+  test('the details panel resizes by keyboard and drag, remembered, never squeezing the grid', async ({
+    page,
+  }) => {
+    await ready(page, pelionLog);
+    await grid(page).locator('[data-event-id]').nth(1).click();
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect(details).toBeVisible();
+    const separator = page.getByRole('separator', { name: 'Resize Event details' });
+    const widthOf = async () => (await details.boundingBox())!.width;
+    const before = await widthOf();
+    // ← widens the panel (it is right of the grid), → narrows it; 16 px a press.
+    await separator.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(widthOf).toBeCloseTo(before + 32, 0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(widthOf).toBeCloseTo(before + 16, 0);
+    // Dragged 120 px left.
+    const edge = (await separator.boundingBox())!;
+    const y = edge.y + edge.height / 2;
+    await page.mouse.move(edge.x + edge.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 - 60, y, { steps: 4 });
+    await page.mouse.move(edge.x + edge.width / 2 - 120, y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(widthOf).toBeCloseTo(before + 136, 0);
+    // As wide as it may go (End): the grid keeps at least 480 px.
+    await separator.focus();
+    await page.keyboard.press('End');
+    await expect
+      .poll(async () => (await grid(page).boundingBox())!.width)
+      .toBeGreaterThanOrEqual(479);
+    const widest = await widthOf();
+    expect(widest).toBeGreaterThan(before + 136);
+
+    await page.reload();
+    await expect(details).toBeVisible();
+    await expect.poll(widthOf).toBeCloseTo(widest, 0);
+    // A narrower window still leaves the grid its room.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await expect
+      .poll(async () => (await grid(page).boundingBox())!.width)
+      .toBeGreaterThanOrEqual(479);
+    expect(await pageOverflow(page)).toBe(0);
+  });
+
+  test('the column chooser moves a column by keyboard and pointer, remembered per backend kind', async ({
+    page,
+  }) => {
+    const headerOrder = () =>
+      grid(page)
+        .locator('[role="columnheader"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column')));
+    const cellOrder = () =>
+      grid(page)
+        .locator('[data-event-id]')
+        .first()
+        .locator('[role="gridcell"]')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column')));
+    await ready(page, pelionLog);
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    const chooser = page.getByRole('group', { name: 'Columns shown' });
+    // Pointer: Description one place earlier.
+    await chooser.getByRole('button', { name: 'Move Description earlier' }).click();
+    const moved = ['time', 'level', 'code', 'description', 'category', 'stateChange'];
+    await expect.poll(headerOrder).toEqual(moved);
+    expect(await cellOrder()).toEqual(moved);
+    // Keyboard: focus stays on the button, Enter moves it again.
+    await expect(chooser.getByRole('button', { name: 'Move Description earlier' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const twice = ['time', 'level', 'description', 'code', 'category', 'stateChange'];
+    await expect.poll(headerOrder).toEqual(twice);
+    expect(await cellOrder()).toEqual(twice);
+
+    await page.reload();
+    await ready(page, pelionLog);
+    await expect.poll(headerOrder).toEqual(twice);
+    // The Alibaba kind keeps its own order.
+    await ready(page, aliyunLog);
+    await expect.poll(headerOrder).toEqual(['time', 'level', 'code', 'description', 'payload']);
+    await ready(page, pelionLog);
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+    await expect
+      .poll(headerOrder)
+      .toEqual(['time', 'level', 'code', 'category', 'description', 'stateChange']);
+  });
 });
 
 test.describe('at 390×844 (phone)', () => {
   test.use({ viewport: PHONE });
   test.describe.configure({ timeout: 180_000 });
+
+  test('the filters wait behind a Filters button: the rows start on the first screen', async ({
+    page,
+  }) => {
+    await page.goto(`${pelionLog}?type=FAIL&q=SYS`);
+    const firstRow = grid(page).locator('[data-event-id]').first();
+    await expect(firstRow).toBeVisible();
+    const filters = page.getByRole('button', { name: 'Filters (2 active)' });
+    await expect(filters).toHaveAttribute('aria-expanded', 'false');
+    expect((await firstRow.boundingBox())!.y + 32).toBeLessThanOrEqual(PHONE.height);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.getByRole('checkbox', { name: 'FAIL' })).toBeHidden();
+    await filters.click();
+    await expect(filters).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('checkbox', { name: 'FAIL' })).toBeChecked();
+    await expect(page.getByRole('searchbox', { name: 'Search loaded events' })).toHaveValue('SYS');
+    expect(await pageOverflow(page)).toBe(0);
+  });
 
   test('the device list and the Event log do not overflow sideways; the grid scrolls instead', async ({
     page,

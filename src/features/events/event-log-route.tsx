@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
@@ -209,6 +209,15 @@ export const EventLogView = memo(function EventLogView({
   const lastHeld = eventWindow.events[eventWindow.events.length - 1];
 
   const tzLabel = useTimeZoneLabel(search.tz);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const activeFilters = [
+    search.levels.length > 0,
+    search.code !== undefined,
+    search.from !== undefined,
+    search.to !== undefined,
+    Boolean(search.q),
+  ].filter(Boolean).length;
   const columnLayout = useColumnLayout(eventColumnsFor(vocabulary));
   const columnModel = columnLayout.model;
   // Memoised: the toolbar is, and re-rendering it for every page that arrives is not needed.
@@ -234,17 +243,29 @@ export const EventLogView = memo(function EventLogView({
     <div data-fill-viewport="" className="flex min-h-0 flex-1 flex-col gap-2">
       {/* Filters, then the status and actions flowing on: two lines on a wide screen. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1">
-        <EventLogToolbar
-          capabilities={info.capabilities}
-          vocabulary={vocabulary}
-          search={search}
-          update={update}
-          definitions={definitions.data}
-          onCopyLink={readOnly ? undefined : links.copyViewLink}
-          copyMessage={links.copyMessage}
-          layout="flow"
-          extra={columnChooser}
-        />
+        {/* On a phone the filters wait behind one button, so the rows start on the first screen. */}
+        <button
+          type="button"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-100 min-[641px]:hidden"
+        >
+          Filters{activeFilters > 0 ? ` (${activeFilters} active)` : ''}
+        </button>
+        <div id={filtersId} className={filtersOpen ? 'contents' : 'contents max-[640px]:hidden'}>
+          <EventLogToolbar
+            capabilities={info.capabilities}
+            vocabulary={vocabulary}
+            search={search}
+            update={update}
+            definitions={definitions.data}
+            onCopyLink={readOnly ? undefined : links.copyViewLink}
+            copyMessage={links.copyMessage}
+            layout="flow"
+            extra={columnChooser}
+          />
+        </div>
         <EventLogStatus
           pending={query.isPending && !query.isError}
           loadedCount={eventWindow.events.length}

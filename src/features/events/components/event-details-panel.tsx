@@ -9,6 +9,7 @@ import { formatEventTime } from '../utils/format-time.ts';
 import { toJsonText } from '../utils/json-text.ts';
 import type { DescribedPayloadField } from '../utils/payload-fields.ts';
 import { LevelBadge } from './level-badge.tsx';
+import { DETAILS_MAX_CSS, DETAILS_MIN, DetailsResizer, useDetailsWidth } from './details-width.tsx';
 
 export interface EventDetailsPanelProps {
   vocabulary: EventVocabulary;
@@ -94,6 +95,8 @@ export function EventDetailsPanel({
   const link = useCopyText('Link copied');
   const sheet = useSheet();
   const closeButton = useRef<HTMLButtonElement>(null);
+  const side = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useDetailsWidth();
   // A sheet covers the page: focus goes into it (and back to the row when it closes).
   useEffect(() => {
     if (sheet) closeButton.current?.focus();
@@ -107,14 +110,12 @@ export function EventDetailsPanel({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [onClose]);
 
-  return (
+  const panel = (
     <section
       aria-labelledby={headingId}
       {...(sheet ? { role: 'dialog', 'aria-modal': true, onKeyDown: trapTab } : {})}
       className={`flex min-h-0 flex-col gap-3 overflow-auto border-slate-200 bg-white p-4 ${
-        sheet
-          ? 'fixed inset-0 z-50 overscroll-contain'
-          : 'w-[26rem] max-w-[50%] shrink-0 rounded-md border 2xl:w-[30rem]'
+        sheet ? 'fixed inset-0 z-50 overscroll-contain' : 'w-full rounded-md border'
       }`}
     >
       <div className="flex items-center justify-between gap-2">
@@ -244,5 +245,23 @@ export function EventDetailsPanel({
         <p className="text-sm text-slate-700">No event with id {eventId} exists on this device.</p>
       )}
     </section>
+  );
+  if (sheet) return panel;
+  // Beside the grid: as wide as the reader made it (remembered), never squeezing the grid.
+  return (
+    <div
+      ref={side}
+      data-testid="event-details-side"
+      className={`relative flex min-h-0 shrink-0 ${width === null ? 'w-[26rem] 2xl:w-[30rem]' : ''}`}
+      style={{ maxWidth: DETAILS_MAX_CSS, ...(width === null ? {} : { width }) }}
+    >
+      <DetailsResizer
+        width={() => side.current?.getBoundingClientRect().width ?? DETAILS_MIN}
+        rowWidth={() => side.current?.parentElement?.getBoundingClientRect().width ?? 0}
+        onResize={setWidth}
+        valueNow={width}
+      />
+      {panel}
+    </div>
   );
 }
