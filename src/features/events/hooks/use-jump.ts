@@ -117,13 +117,13 @@ export function useJump({
       }
       const { total: rows } = latest.current;
       if (rows === undefined) return;
-      const [{ timeAtRow }, { logEndsQueryOptions }] = await seekCode();
+      const [{ timeAtRow }, { fetchLogEnds }] = await seekCode();
       let knownRows = known.current.rows;
       if (
         !knownRows.some((row) => row.row === 0) ||
         !knownRows.some((row) => row.row === rows - 1)
       ) {
-        const ends = await queryClient.fetchQuery(logEndsQueryOptions(adapter, deviceId, filters));
+        const ends = await fetchLogEnds(queryClient, adapter, deviceId, filters);
         const [first, last] =
           filters.order === 'desc' ? [ends.newest, ends.oldest] : [ends.oldest, ends.newest];
         knownRows = [
