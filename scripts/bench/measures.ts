@@ -34,7 +34,10 @@ export const MEASURES = {
     max: 500,
     target: 'median ≤ 500 ms',
   },
-  deepLinkRequests: { label: 'Deep link /api requests (until idle)', unit: 'requests' },
+  deepLinkRequests: {
+    label: 'Deep link /api requests (until idle; histogram reads apart)',
+    unit: 'requests',
+  },
   aliyunColdLoad: {
     label: 'Cold Alibaba deep link → first event row',
     unit: 'ms',
