@@ -8,6 +8,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { backendListSchema } from '../../../src/backends/contract.ts';
 import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
+import { ROW_HEIGHT } from '../../../src/features/events/components/row-height.ts';
 import { appRowTime, coldPage } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
@@ -134,12 +135,15 @@ async function jumpRuns(
       const middle = Math.floor(total / 2);
 
       requests = 0;
-      await scroller.evaluate(async (element, row) => {
-        for (let step = 1; step <= 8; step += 1) {
-          element.scrollTop = (row * 36 * step) / 8;
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-      }, middle);
+      await scroller.evaluate(
+        async (element, { row, rowHeight }) => {
+          for (let step = 1; step <= 8; step += 1) {
+            element.scrollTop = (row * rowHeight * step) / 8;
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+        },
+        { row: middle, rowHeight: ROW_HEIGHT },
+      );
       const dropped = Date.now();
       await expect(scroller.locator('[data-event-id]').first()).toBeInViewport({
         timeout: 30_000,
