@@ -9,6 +9,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { backendListSchema } from '../../../src/backends/contract.ts';
 import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
 import { ROW_HEIGHT } from '../../../src/features/events/components/row-height.ts';
+import { isCountRequest } from '../../../e2e/support/count-requests.ts';
 import { appRowTime, coldPage } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
@@ -24,6 +25,9 @@ interface WirePage {
   has_more: boolean;
   total_count?: number;
 }
+
+/** A page of event rows: the histogram's and the log ends' one-row counts are not pages. */
+const isPageRequest = (url: string) => url.includes('/device-events') && !isCountRequest(url);
 
 const eventsApi = (targets: DemoTargets) =>
   `/api/${targets.backendId}/v3/device-events?device_id__eq=${targets.longDeviceId}`;
@@ -126,7 +130,7 @@ async function jumpRuns(
       const oldest = last.data[0]!.id;
       let requests = 0;
       page.on('request', (request) => {
-        if (request.url().includes('/device-events')) requests += 1;
+        if (isPageRequest(request.url())) requests += 1;
       });
       await page.goto(`/${targets.backendId}/devices/${targets.longDeviceId}/events`);
       await appRowTime(page);
@@ -259,7 +263,7 @@ export async function momentRuns(
       const path = `/${targets.backendId}/devices/${targets.longDeviceId}/events/${event.id}`;
       let requests = 0;
       page.on('request', (request) => {
-        if (request.url().includes('/device-events')) requests += 1;
+        if (isPageRequest(request.url())) requests += 1;
       });
       const started = Date.now();
       await page.goto(path);
