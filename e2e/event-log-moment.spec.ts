@@ -7,7 +7,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
-import { isCountRequest } from './support/count-requests.ts';
+import { recordEventPages } from './support/count-requests.ts';
+import { shownRows } from './support/grid-rows.ts';
 import { EVENT_CODES_BY_MESSAGE_TYPE } from '../src/backends/pelion/event-codes.ts';
 
 const API = '/api/demo-pelion/v3';
@@ -34,20 +35,6 @@ async function oldestEvents(request: APIRequestContext) {
 const row = (page: Page, id: string) =>
   page.getByRole('grid', { name: 'Events' }).locator(`[data-event-id="${id}"]`);
 
-/** Rows on screen in row order, as [row index, event id]. */
-async function shownRows(page: Page): Promise<Array<[number, string]>> {
-  return page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
-    )
-      .map((element): [number, string] => [
-        Number(element.dataset.index),
-        element.dataset.eventId ?? '',
-      ])
-      .sort((a, b) => a[0] - b[0]),
-  );
-}
-
 test.describe('The log opens at any moment (demo-pelion)', () => {
   test('an event link ~99,000 rows deep without a range opens at the event, neighbours both ways', async ({
     page,
@@ -56,11 +43,8 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     const { events, total } = await oldestEvents(request);
     const at = 500;
     const target = events[at]!;
-    const requests: string[] = [];
-    page.on('request', (r) => {
-      // Pages of rows; counts (the histogram's bars, the rows above) are the histogram spec's.
-      if (r.url().includes('/device-events?') && !isCountRequest(r.url())) requests.push(r.url());
-    });
+    // Pages of rows; counts (the histogram's bars, the rows above) are the histogram spec's.
+    const requests = recordEventPages(page);
     await page.goto(`${LOG}/${target.id}`);
     const selected = row(page, target.id);
     await expect(selected).toHaveAttribute('aria-selected', 'true');
@@ -167,11 +151,7 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     await page.goto(`${LOG}/${from.id}`);
     await expect(row(page, from.id)).toHaveAttribute('aria-selected', 'true');
     await page.waitForLoadState('networkidle');
-    const pages: string[] = [];
-    page.on('request', (sent) => {
-      if (sent.url().includes('/device-events') && !isCountRequest(sent.url()))
-        pages.push(sent.url());
-    });
+    const pages = recordEventPages(page);
     await page.keyboard.press('n');
     await expect(page).toHaveURL(new RegExp(`/events/${to.id}$`));
     await expect(row(page, to.id)).toHaveAttribute('aria-selected', 'true');

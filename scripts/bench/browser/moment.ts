@@ -9,7 +9,8 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { backendListSchema } from '../../../src/backends/contract.ts';
 import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
 import { ROW_HEIGHT } from '../../../src/features/events/components/row-height.ts';
-import { isCountRequest } from '../../../e2e/support/count-requests.ts';
+import { isEventPageRequest } from '../../../e2e/support/count-requests.ts';
+import { shownRows } from '../../../e2e/support/grid-rows.ts';
 import { appRowTime, coldPage } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
@@ -25,9 +26,6 @@ interface WirePage {
   has_more: boolean;
   total_count?: number;
 }
-
-/** A page of event rows: the histogram's and the log ends' one-row counts are not pages. */
-const isPageRequest = (url: string) => url.includes('/device-events') && !isCountRequest(url);
 
 const eventsApi = (targets: DemoTargets) =>
   `/api/${targets.backendId}/v3/device-events?device_id__eq=${targets.longDeviceId}`;
@@ -93,17 +91,6 @@ async function inView(page: Page, id: string, timeoutMs = 30_000) {
 
 const scrollerOf = (page: Page) => page.getByTestId('events-scroller');
 
-/** Rows rendered in the grid: [row index, event id], in row order. */
-async function shownRows(page: Page): Promise<Array<[number, string]>> {
-  return page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
-    )
-      .map((row): [number, string] => [Number(row.dataset.index), row.dataset.eventId ?? ''])
-      .sort((a, b) => a[0] - b[0]),
-  );
-}
-
 /**
  * Cold log, then: the scrollbar dragged to the middle (the thumb through 8 positions, one per
  * frame, then let go) until event rows are in view there; End (focus on a row) until the oldest
@@ -130,7 +117,7 @@ async function jumpRuns(
       const oldest = last.data[0]!.id;
       let requests = 0;
       page.on('request', (request) => {
-        if (isPageRequest(request.url())) requests += 1;
+        if (isEventPageRequest(request.url())) requests += 1;
       });
       await page.goto(`/${targets.backendId}/devices/${targets.longDeviceId}/events`);
       await appRowTime(page);
@@ -263,7 +250,7 @@ export async function momentRuns(
       const path = `/${targets.backendId}/devices/${targets.longDeviceId}/events/${event.id}`;
       let requests = 0;
       page.on('request', (request) => {
-        if (isPageRequest(request.url())) requests += 1;
+        if (isEventPageRequest(request.url())) requests += 1;
       });
       const started = Date.now();
       await page.goto(path);
