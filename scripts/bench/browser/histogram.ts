@@ -8,7 +8,7 @@ import { coldPage, watchFirstRow } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
 /** Marks, on the page's clock, when the histogram is drawn and complete. Plain JS (see PAGE_PROBE). */
-const HISTOGRAM_PROBE = String.raw`
+export const HISTOGRAM_PROBE = String.raw`
 (() => {
   const marks = { drawnAt: null, completeAt: null };
   window.__histogram = marks;
@@ -26,9 +26,55 @@ const HISTOGRAM_PROBE = String.raw`
 })();
 `;
 
-interface Marks {
+export interface Marks {
   drawnAt: number | null;
   completeAt: number | null;
+}
+
+export interface Timeline {
+  appRowAt: number | null;
+  chunk: { start: number; end: number } | null;
+  /** Every event list/count request: start, first byte and end on the page's clock. */
+  requests: Array<{ url: string; start: number; firstByte: number; end: number }>;
+}
+
+/** Where the histogram's time went, from the Resource Timing entries (page clock). */
+export const TIMELINE = String.raw`
+(() => {
+  const entries = performance.getEntriesByType('resource');
+  const chunk = entries.find((e) => /\/assets\/event-histogram-[^/]*\.js$/.test(e.name));
+  return {
+    appRowAt: window.__bench ? window.__bench.appRowAt : null,
+    chunk: chunk ? { start: chunk.startTime, end: chunk.responseEnd } : null,
+    requests: entries
+      .filter((e) => e.name.includes('/device-events?'))
+      .map((e) => ({ url: e.name, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd })),
+  };
+})()
+`;
+
+/** One line: the app's first row, the chunk, the ends, and the count rounds, relative to the first row. */
+export function describeTimeline(timeline: Timeline, firstRowAt: number): string {
+  const at = (ms: number) => `${Math.round(ms - firstRowAt)}`;
+  const counts = timeline.requests.filter((r) => /\blimit=2\b/.test(r.url));
+  const ends = counts.filter((r) => !r.url.includes('date_time__gte'));
+  const buckets = counts.filter((r) => r.url.includes('date_time__gte'));
+  const totals = buckets.filter((r) => !r.url.includes('event_type__in'));
+  const span = (list: typeof counts) =>
+    list.length === 0
+      ? '—'
+      : `${at(Math.min(...list.map((r) => r.start)))}…${at(Math.max(...list.map((r) => r.end)))}`;
+  const server = (list: typeof counts) => {
+    const waits = list.map((r) => r.firstByte - r.start).sort((a, b) => a - b);
+    return waits.length === 0 ? '—' : `${Math.round(waits[Math.floor(waits.length / 2)]!)}`;
+  };
+  return [
+    `app row ${timeline.appRowAt === null ? '—' : at(timeline.appRowAt)}`,
+    `chunk ${timeline.chunk ? `${at(timeline.chunk.start)}…${at(timeline.chunk.end)}` : '—'}`,
+    `ends ×${ends.length} ${span(ends)}`,
+    `totals ×${totals.length} ${span(totals)} (median wait ${server(totals)})`,
+    `levels ×${buckets.length - totals.length} ${span(buckets.filter((r) => !totals.includes(r)))} (median wait ${server(buckets.filter((r) => !totals.includes(r)))})`,
+  ].join('; ');
 }
 
 export async function histogramRuns(
@@ -64,6 +110,8 @@ export async function histogramRuns(
       sink.log(
         `histogram run ${run}: first row at ${firstRowAt.toFixed(0)} ms; bars drawn ${drawn.toFixed(0)} ms after it, every level ${complete.toFixed(0)} ms after it; ${counts} count requests`,
       );
+      const timeline = (await page.evaluate(TIMELINE)) as Timeline;
+      sink.log(`  ms after the first row: ${describeTimeline(timeline, firstRowAt)}`);
     } catch (error) {
       sink.fail(['histogramDrawn', 'histogramComplete'], error);
       return;

@@ -1,5 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, memo, useCallback, useId, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
@@ -30,8 +40,10 @@ import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
 import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
+import type * as HistogramCode from './histogram/event-histogram.tsx';
 import { histogramKeys } from './histogram/histogram-keys.ts';
 import { useAfterPaint } from './histogram/use-after-paint.ts';
+import { prefetchOpenEnds, type ListHead } from './api/log-ends.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
@@ -45,10 +57,12 @@ const EventDetailsPanel = lazy(async () => ({
   default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
 }));
 
-// The histogram asks for its counts once the app runs; its code loads after the first rows.
-const EventHistogram = lazy(async () => ({
-  default: (await import('./histogram/event-histogram.tsx')).EventHistogram,
-}));
+// The histogram's code loads after the first rows. Not through lazy() and Suspense: React holds
+// back a boundary's content for up to 300 ms after its fallback was shown, and the histogram's
+// counts start when it renders; it is rendered once its module is in instead.
+type HistogramModule = typeof HistogramCode;
+let histogramModule: Promise<HistogramModule> | null = null;
+const loadHistogram = () => (histogramModule ??= import('./histogram/event-histogram.tsx'));
 
 // The column chooser needs the column model (react-table), which loads after the page is
 // interactive; neither is needed to show the first rows.
@@ -234,8 +248,64 @@ export const EventLogView = memo(function EventLogView({
   // wait for a lazy chunk), and the app opens it once it has taken the page over.
   const hydrated = useHydrated();
   const formatTime = useCallback((ms: number) => formatEventTime(ms, search.tz), [search.tz]);
-  // The histogram's code and counts wait until the app shows its own rows (or an answer).
-  const histogramReady = useAfterPaint(hydrated && !query.isPending);
+  // The histogram's code and counts wait until the app shows its own rows (or an answer), and
+  // after a filter change until it shows the new ones.
+  const listId = `${JSON.stringify(filters)}@${moment.anchor ?? ''}`;
+  const rowsPainted = useAfterPaint(hydrated && !query.isPending, listId);
+  const [histogram, setHistogram] = useState<HistogramModule | null>(null);
+  useEffect(() => {
+    if (!rowsPainted || histogram) return;
+    let current = true;
+    loadHistogram().then(
+      (loaded) => current && setHistogram(loaded),
+      () => {
+        // The placeholder stays; the next view tries again.
+        histogramModule = null;
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [rowsPainted, histogram]);
+  // A list read from its top shows the log's end in its order (newest-first: the newest event)
+  // and counts it: the histogram's window needs not read that end again.
+  const headEvent = moment.anchor === undefined && eventWindow.start === 0 ? firstHeld : undefined;
+  const head: ListHead | null = useMemo(
+    () =>
+      headEvent
+        ? {
+            end: filters.order === 'desc' ? 'newest' : 'oldest',
+            time: headEvent.time,
+            total: log.total,
+          }
+        : null,
+    [headEvent, filters.order, log.total],
+  );
+  // The ends the histogram's window needs go out with its code, not after it.
+  const counting = adapter.countEvents !== undefined;
+  useEffect(() => {
+    if (rowsPainted && counting) prefetchOpenEnds(queryClient, adapter, deviceId, filters, head);
+  }, [rowsPainted, counting, queryClient, adapter, deviceId, filters, head]);
+  // Its counts go out as soon as its code is in, not once it has rendered; a filter change
+  // cancels those nobody shows any more.
+  const { tz } = search;
+  useEffect(() => {
+    if (!rowsPainted || !histogram || !counting) return;
+    const controller = new AbortController();
+    void histogram.prefetchHistogram(
+      queryClient,
+      adapter,
+      deviceId,
+      filters,
+      head,
+      tz,
+      controller.signal,
+    );
+    return () => {
+      controller.abort();
+      histogram.cancelUnobservedCounts(queryClient, adapter.info.id, deviceId);
+    };
+  }, [rowsPainted, histogram, counting, queryClient, adapter, deviceId, filters, head, tz]);
 
   return (
     // Fills the window below the header (index.css: `[data-fill-viewport]`): the grid scrolls,
@@ -306,20 +376,20 @@ export const EventLogView = memo(function EventLogView({
             Load more events
           </button>
         )}
-        {histogramReady ? (
-          <Suspense fallback={<HistogramPlaceholder />}>
-            <EventHistogram
-              adapter={adapter}
-              deviceId={deviceId}
-              filters={filters}
-              order={search.order}
-              tz={search.tz}
-              heldEvents={eventWindow.events}
-              textSearch={matches !== null}
-              onZoom={(from, to) => update({ from, to, at: undefined })}
-              onGo={openAt}
-            />
-          </Suspense>
+        {histogram ? (
+          <histogram.EventHistogram
+            adapter={adapter}
+            deviceId={deviceId}
+            filters={filters}
+            order={search.order}
+            tz={search.tz}
+            heldEvents={eventWindow.events}
+            ready={rowsPainted}
+            head={head}
+            textSearch={matches !== null}
+            onZoom={(from, to) => update({ from, to, at: undefined })}
+            onGo={openAt}
+          />
         ) : (
           <HistogramPlaceholder />
         )}

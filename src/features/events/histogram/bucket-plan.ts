@@ -96,6 +96,11 @@ export function planBuckets(from: number, to: number, zoneOffset = 0): BucketPla
   return { step, buckets, from: low, to: high };
 }
 
+/** The view's offset from UTC at `time`, in ms (`utc`: 0): bucket edges fall on its round hours. */
+export function zoneOffsetAt(time: number, tz: 'utc' | 'local'): number {
+  return tz === 'utc' ? 0 : -new Date(time).getTimezoneOffset() * 60_000;
+}
+
 /** The index of the bucket holding `time`, or -1 outside the window. */
 export function bucketIndexOf(plan: BucketPlan, time: number): number {
   if (time < plan.from || time > plan.to) return -1;

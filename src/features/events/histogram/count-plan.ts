@@ -9,6 +9,8 @@ import type { Bucket } from './bucket-plan.ts';
  * requests as the view shows levels, and the segments always add up to the bar. The leftover is
  * the last shown level that is not the failure level, so failures are always counted themselves.
  * Requests go in priority order: every bar's total, then the failures, then the other levels.
+ * When the window's own count is known (the list's first page counted it), the last bar's total
+ * is not asked for: it is what the other bars leave of the window's count.
  */
 
 export interface CountRequest {
@@ -31,6 +33,8 @@ export interface CountPlan {
   /** The level that takes what the counted ones leave (null when only one level is shown). */
   remainder: EventLevel | null;
   requests: CountRequest[];
+  /** The bar whose total is the window's count less the others' (not asked for), if any. */
+  derived: { bucket: number; windowTotal: number } | null;
 }
 
 /** The levels the view shows, in the vocabulary's order. */
@@ -43,6 +47,7 @@ export function planCounts(
   vocabulary: EventVocabulary,
   filters: CountFilters,
   buckets: readonly Bucket[],
+  windowTotal?: number,
 ): CountPlan {
   const levels = shownLevels(vocabulary, filters.levels);
   const failure = vocabulary.levels.failure;
@@ -58,11 +63,13 @@ export function planCounts(
     from: bucket.start,
     to: bucket.end - 1,
   });
-  const requests: CountRequest[] = buckets.map((bucket, index) => ({
-    bucket: index,
-    level: null,
-    query: query(bucket, filters.levels),
-  }));
+  const derived =
+    windowTotal !== undefined && buckets.length > 1
+      ? { bucket: buckets.length - 1, windowTotal }
+      : null;
+  const requests: CountRequest[] = buckets
+    .map((bucket, index) => ({ bucket: index, level: null, query: query(bucket, filters.levels) }))
+    .filter((request) => request.bucket !== derived?.bucket);
   // With one level shown, the total is that level's count.
   if (remainder !== null) {
     for (const level of split) {
@@ -71,7 +78,7 @@ export function planCounts(
       );
     }
   }
-  return { levels, remainder, requests };
+  return { levels, remainder, requests, derived };
 }
 
 export interface HistogramSegment {
@@ -106,6 +113,18 @@ export function assembleBars(
     else if (request.level === null) bar.count = answer;
     else byLevel[request.bucket]!.set(request.level, answer);
   });
+  const { derived } = plan;
+  if (derived) {
+    let others = 0;
+    let known = true;
+    bars.forEach((bar, index) => {
+      if (index === derived.bucket) return;
+      if (bar.count === undefined) known = false;
+      else others += bar.count;
+    });
+    // Never below zero, should a count have moved between the two reads.
+    if (known) bars[derived.bucket]!.count = Math.max(0, derived.windowTotal - others);
+  }
   bars.forEach((bar, index) => {
     if (missing[index]! > 0 || bar.count === undefined) return;
     const counted = byLevel[index]!;

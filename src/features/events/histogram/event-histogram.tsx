@@ -1,5 +1,6 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { BackendAdapter, DeviceEvent, SortOrder } from '../../../backends/types.ts';
+import type { ListHead } from '../api/log-ends.ts';
 import { levelDescription } from '../../../backends/vocabulary.ts';
 import { formatCount } from '../../../lib/format-count.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
@@ -11,6 +12,8 @@ import { describeCount, describeSpan, formatEdge, summarise } from './histogram-
 import { LEVEL_FILL } from './level-fill.ts';
 import { useHistogram } from './use-histogram.ts';
 
+export { cancelUnobservedCounts, prefetchHistogram } from './histogram-queries.ts';
+
 export interface EventHistogramProps {
   adapter: BackendAdapter;
   deviceId: string;
@@ -18,6 +21,10 @@ export interface EventHistogramProps {
   order: SortOrder;
   tz: TimeZoneSetting;
   heldEvents: readonly DeviceEvent[];
+  /** The rows of these filters are on screen: the counts may start (see `use-histogram.ts`). */
+  ready: boolean;
+  /** The list's first row and count, when it is read from the top. */
+  head: ListHead | null;
   textSearch: boolean;
   /** Dragging across: the new range (ISO instants). */
   onZoom: (from: string, to: string) => void;

@@ -2,8 +2,9 @@ import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tans
 import { useCallback, useMemo, useState } from 'react';
 import type { BackendAdapter, DeviceEvent, EventLevel } from '../../../backends/types.ts';
 import { resolveRange } from '../api/first-page.ts';
+import type { ListHead } from '../api/log-ends.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import { planBuckets, type BucketPlan } from './bucket-plan.ts';
+import { planBuckets, zoneOffsetAt, type BucketPlan } from './bucket-plan.ts';
 import { assembleBars, planCounts, shownLevels, type HistogramBar } from './count-plan.ts';
 import {
   countOptions,
@@ -22,6 +23,13 @@ export interface UseHistogramOptions {
   /** The events the view holds: what a backend that cannot count is counted from. */
   heldEvents: readonly DeviceEvent[];
   tz: TimeZoneSetting;
+  /**
+   * The rows of these filters are on screen: until then the histogram asks the backend for
+   * nothing (its requests would compete with the rows' own for the server and the connections).
+   */
+  ready: boolean;
+  /** What the list's first page tells of the log's end and count (see `log-ends.ts`). */
+  head: ListHead | null;
 }
 
 export interface HistogramModel {
@@ -36,11 +44,6 @@ export interface HistogramModel {
   drawn: boolean;
   error: Error | null;
   retry: () => void;
-}
-
-/** The view's offset from UTC at `time`, in ms: bucket edges fall on its round hours. */
-function zoneOffsetAt(time: number, tz: TimeZoneSetting): number {
-  return tz === 'utc' ? 0 : -new Date(time).getTimezoneOffset() * 60_000;
 }
 
 type CountResults = { answers: Array<number | undefined>; pending: boolean; error: Error | null };
@@ -59,6 +62,8 @@ export function useHistogram({
   filters: viewFilters,
   heldEvents,
   tz,
+  ready,
+  head,
 }: UseHistogramOptions): HistogramModel {
   const { levels: levelFilter, code, from, to } = viewFilters;
   // The key of the window leaves out what does not change it (the order).
@@ -74,8 +79,8 @@ export function useHistogram({
   );
 
   const windowQuery = useQuery({
-    ...histogramWindowOptions(queryClient, adapter, deviceId, filters),
-    enabled: counting,
+    ...histogramWindowOptions(queryClient, adapter, deviceId, filters, head),
+    enabled: counting && ready,
   });
 
   // Without counts, the window is the range where the view sets one, else what is loaded.
@@ -101,12 +106,16 @@ export function useHistogram({
             adapter.vocabulary,
             { deviceId, levels: filters.levels, code: filters.code },
             plan.buckets,
+            span?.total,
           )
         : null,
-    [counting, plan, adapter.vocabulary, deviceId, filters.levels, filters.code],
+    [counting, plan, span, adapter.vocabulary, deviceId, filters.levels, filters.code],
   );
   const counts = useQueries({
-    queries: (countPlan?.requests ?? []).map((request) => countOptions(adapter, request.query)),
+    queries: (countPlan?.requests ?? []).map((request) => ({
+      ...countOptions(adapter, request.query),
+      enabled: ready,
+    })),
     combine: combineCounts,
   });
 

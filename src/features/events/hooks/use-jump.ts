@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { BackendAdapter } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { eventQueries } from '../api/event-queries.ts';
+import { fetchLogEnds } from '../api/log-ends.ts';
 import { ROW_HEIGHT } from '../components/event-row.tsx';
 import type { Jump } from './use-log-anchor.ts';
 import type { RowScroller } from './use-fixed-rows.ts';
@@ -16,10 +17,10 @@ import type { KnownRow } from '../utils/position-time.ts';
 /**
  * What only a seek to a row needs arrives with the first one: it stays out of the script an
  * Event log link waits for. Asked for as soon as the rows on screen are far from the held ones,
- * so it is in by the time the drag settles.
+ * so it is in by the time the drag settles. (The log's ends, `log-ends.ts`, are read by the
+ * Event log's route itself for the histogram, so they are already loaded.)
  */
-const seekCode = () =>
-  Promise.all([import('../utils/position-time.ts'), import('../api/log-ends.ts')]);
+const seekCode = () => import('../utils/position-time.ts');
 
 /** A drag settles (no new rows on screen for this long) before the list seeks to it. */
 const SETTLE_MS = 120;
@@ -119,13 +120,13 @@ export function useJump({
       }
       const { total: rows } = latest.current;
       if (rows === undefined) return;
-      const [{ timeAtRow }, { logEndsQueryOptions }] = await seekCode();
+      const { timeAtRow } = await seekCode();
       let knownRows = known.current.rows;
       if (
         !knownRows.some((row) => row.row === 0) ||
         !knownRows.some((row) => row.row === rows - 1)
       ) {
-        const ends = await queryClient.fetchQuery(logEndsQueryOptions(adapter, deviceId, filters));
+        const ends = await fetchLogEnds(queryClient, adapter, deviceId, filters);
         const [first, last] =
           filters.order === 'desc' ? [ends.newest, ends.oldest] : [ends.oldest, ends.newest];
         knownRows = [
