@@ -29,9 +29,12 @@ export function widestDetails(rowWidth: number): number {
 /** The CSS bound that holds the same rule while the window is resized. */
 export const DETAILS_MAX_CSS = `max(${DETAILS_MIN}px, min(calc(100% - ${GRID_MIN + GAP}px), 60%))`;
 
-export function useDetailsWidth(): [number | null, (width: number) => void] {
+/** Until the reader resizes it: 26 rem, 30 rem from 1536 px. */
+const defaultWidth = () => (window.innerWidth >= 1536 ? 480 : 416);
+
+export function useDetailsWidth(): [number, (width: number) => void] {
   // The panel renders in the browser only (after the app has taken the page over).
-  const [width, setWidth] = useState<number | null>(recall);
+  const [width, setWidth] = useState<number>(() => recall() ?? defaultWidth());
   const set = (next: number) => {
     setWidth(next);
     try {
@@ -49,7 +52,7 @@ export interface DetailsResizerProps {
   /** The row the panel and the grid share, for the widest the panel may be. */
   rowWidth: () => number;
   onResize: (width: number) => void;
-  valueNow: number | null;
+  valueNow: number;
 }
 
 export function DetailsResizer({ width, rowWidth, onResize, valueNow }: DetailsResizerProps) {
@@ -94,7 +97,7 @@ export function DetailsResizer({ width, rowWidth, onResize, valueNow }: DetailsR
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize Event details"
-      aria-valuenow={valueNow ?? undefined}
+      aria-valuenow={valueNow}
       aria-valuemin={DETAILS_MIN}
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a focusable separator is a resize control (WAI-ARIA: window splitter)
       tabIndex={0}

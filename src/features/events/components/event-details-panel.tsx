@@ -252,8 +252,8 @@ export function EventDetailsPanel({
     <div
       ref={side}
       data-testid="event-details-side"
-      className={`relative flex min-h-0 shrink-0 ${width === null ? 'w-[26rem] 2xl:w-[30rem]' : ''}`}
-      style={{ maxWidth: DETAILS_MAX_CSS, ...(width === null ? {} : { width }) }}
+      className="relative flex min-h-0 shrink-0"
+      style={{ maxWidth: DETAILS_MAX_CSS, width }}
     >
       <DetailsResizer
         width={() => side.current?.getBoundingClientRect().width ?? DETAILS_MIN}
