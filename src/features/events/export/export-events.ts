@@ -103,7 +103,12 @@ export async function exportEvents(request: ExportRequest): Promise<ExportProgre
       signal.throwIfAborted();
       lastCall = performance.now();
       try {
-        return await adapter.listEvents(query, cursor, pageSize, signal);
+        return await (adapter.listEventsForExport ?? adapter.listEvents)(
+          query,
+          cursor,
+          pageSize,
+          signal,
+        );
       } catch (error) {
         const retryable = error instanceof BackendError && error.details.retryable;
         if (signal.aborted || !retryable || attempt >= MAX_ATTEMPTS) throw error;
