@@ -35,7 +35,7 @@ function rowRequests(requests: Array<{ method: string; what: string }>) {
 }
 
 test.describe('performance budgets', () => {
-  test('a deep link to the 100,000-event log loads at most 153 KB of gzip JavaScript before its first row', async ({
+  test('a deep link to the 100,000-event log loads at most 150 KB of gzip JavaScript before its first row', async ({
     page,
   }) => {
     await probe(page);

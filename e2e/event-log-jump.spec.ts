@@ -7,7 +7,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
-import { isCountRequest } from './support/count-requests.ts';
+import { recordEventPages } from './support/count-requests.ts';
+import { shownRows } from './support/grid-rows.ts';
 
 const API = '/api/demo-pelion/v3';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
@@ -51,20 +52,6 @@ async function newestFirstFrom(request: APIRequestContext, id: string, rows: num
   return { firstRow: newer.total_count ?? 0, ids: from.data.map((event) => event.id) };
 }
 
-/** Rows rendered in the grid, in row order, as [row index, event id]. */
-async function shownRows(page: Page): Promise<Array<[number, string]>> {
-  return page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
-    )
-      .map((element): [number, string] => [
-        Number(element.dataset.index),
-        element.dataset.eventId ?? '',
-      ])
-      .sort((a, b) => a[0] - b[0]),
-  );
-}
-
 /** The focused element: its row index and event id when it is a row of the Events grid. */
 const focusedRow = (page: Page) =>
   page.evaluate(() => {
@@ -74,16 +61,6 @@ const focusedRow = (page: Page) =>
   });
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /loaded|Loading/ });
-
-/** The pages of events the view reads; the histogram's counts (`limit=2`) are its own. */
-function countEventRequests(page: Page) {
-  const urls: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/device-events?') && !isCountRequest(request.url()))
-      urls.push(request.url());
-  });
-  return urls;
-}
 
 async function open(page: Page, total: number) {
   await page.goto(LOG);
@@ -107,7 +84,7 @@ test.describe('Jump anywhere in the 100k log (demo-pelion)', () => {
     const scroller = page.getByTestId('events-scroller');
     // The scroll range is the whole log's, before anything past the first page is read.
     expect(await scroller.evaluate((element) => element.scrollHeight)).toBe(total * ROW_HEIGHT);
-    const requests = countEventRequests(page);
+    const requests = recordEventPages(page);
     const middle = Math.floor(total / 2);
     // A drag: the thumb passes through positions on its way, each a scroll event, then stops.
     await scroller.evaluate(
@@ -146,7 +123,7 @@ test.describe('Jump anywhere in the 100k log (demo-pelion)', () => {
     await open(page, total);
     const grid = page.getByRole('grid', { name: 'Events' });
     await grid.locator('[data-index="0"]').focus();
-    const requests = countEventRequests(page);
+    const requests = recordEventPages(page);
 
     await page.keyboard.press('End');
     const last = grid.locator(`[data-event-id="${oldest}"]`);

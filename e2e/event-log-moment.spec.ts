@@ -7,11 +7,14 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
-import { isCountRequest } from './support/count-requests.ts';
+import { recordEventPages } from './support/count-requests.ts';
+import { shownRows } from './support/grid-rows.ts';
+import { EVENT_CODES_BY_MESSAGE_TYPE } from '../src/backends/pelion/event-codes.ts';
 
 const API = '/api/demo-pelion/v3';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
 const LOG = `/demo-pelion/devices/${DEVICE}/events`;
+const FAIL_CODES = EVENT_CODES_BY_MESSAGE_TYPE.FAIL.map((info) => info.code).join(',');
 
 interface WireEvent {
   id: string;
@@ -32,20 +35,6 @@ async function oldestEvents(request: APIRequestContext) {
 const row = (page: Page, id: string) =>
   page.getByRole('grid', { name: 'Events' }).locator(`[data-event-id="${id}"]`);
 
-/** Rows on screen in row order, as [row index, event id]. */
-async function shownRows(page: Page): Promise<Array<[number, string]>> {
-  return page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
-    )
-      .map((element): [number, string] => [
-        Number(element.dataset.index),
-        element.dataset.eventId ?? '',
-      ])
-      .sort((a, b) => a[0] - b[0]),
-  );
-}
-
 test.describe('The log opens at any moment (demo-pelion)', () => {
   test('an event link ~99,000 rows deep without a range opens at the event, neighbours both ways', async ({
     page,
@@ -54,11 +43,8 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     const { events, total } = await oldestEvents(request);
     const at = 500;
     const target = events[at]!;
-    const requests: string[] = [];
-    page.on('request', (r) => {
-      // Pages of rows; counts (the histogram's bars, the rows above) are the histogram spec's.
-      if (r.url().includes('/device-events?') && !isCountRequest(r.url())) requests.push(r.url());
-    });
+    // Pages of rows; counts (the histogram's bars, the rows above) are the histogram spec's.
+    const requests = recordEventPages(page);
     await page.goto(`${LOG}/${target.id}`);
     const selected = row(page, target.id);
     await expect(selected).toHaveAttribute('aria-selected', 'true');
@@ -131,6 +117,47 @@ test.describe('The log opens at any moment (demo-pelion)', () => {
     await page.keyboard.press('p');
     await expect(page).toHaveURL(new RegExp(`/events/${newerThanOlder.id}$`));
     await expect(row(page, newerThanOlder.id)).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('Next failure crosses a calm spell of 13+ pages with a few requests, not by paging', async ({
+    page,
+    request,
+  }) => {
+    // Every FAIL of the log, newest first; the widest time gap between two is the calm spell.
+    const failures: WireEvent[] = [];
+    for (let after = ''; ;) {
+      const answer = await request.get(
+        `${API}/device-events?device_id__eq=${DEVICE}&event_type__in=${FAIL_CODES}&order=DESC&limit=1000${after && `&after=${after}`}`,
+      );
+      const body = (await answer.json()) as { data: WireEvent[]; has_more: boolean };
+      failures.push(...body.data);
+      if (!body.has_more) break;
+      after = body.data.at(-1)!.id;
+    }
+    let widest = 1;
+    for (let i = 2; i < failures.length; i++) {
+      const gap = (k: number) =>
+        Date.parse(failures[k - 1]!.date_time) - Date.parse(failures[k]!.date_time);
+      if (gap(i) > gap(widest)) widest = i;
+    }
+    const [from, to] = [failures[widest - 1]!, failures[widest]!];
+    const between = await request.get(
+      `${API}/device-events?device_id__eq=${DEVICE}&limit=2&include=total_count` +
+        `&date_time__gte=${to.date_time}&date_time__lte=${from.date_time}`,
+    );
+    const { total_count: rowsApart } = (await between.json()) as { total_count: number };
+    expect(rowsApart).toBeGreaterThan(10 * 200);
+
+    await page.goto(`${LOG}/${from.id}`);
+    await expect(row(page, from.id)).toHaveAttribute('aria-selected', 'true');
+    await page.waitForLoadState('networkidle');
+    const pages = recordEventPages(page);
+    await page.keyboard.press('n');
+    await expect(page).toHaveURL(new RegExp(`/events/${to.id}$`));
+    await expect(row(page, to.id)).toHaveAttribute('aria-selected', 'true');
+    await expect(row(page, to.id)).toBeInViewport();
+    // One filtered look-up and the window around the failure; paging there would take 13+.
+    expect(pages.length, pages.join('\n')).toBeLessThanOrEqual(5);
   });
 
   test('Alibaba (no counts): a link ~57,000 rows deep newest-first opens at the event', async ({

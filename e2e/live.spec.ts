@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { ROW_HEIGHT } from '../src/features/events/components/row-height.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
-import { isCountRequest } from './support/count-requests.ts';
+import { recordEventPages } from './support/count-requests.ts';
 
 const LIVE_SENSOR = NOTABLE_PELION_DEVICES.live;
 const eventLog = (rest = '') => `/demo-pelion/devices/${LIVE_SENSOR}/events${rest}`;
@@ -111,11 +111,8 @@ test('while scrolled away, newer events wait behind "N new events" and nothing m
 test('polling pauses while the tab is hidden', async ({ page }) => {
   await page.goto(eventLog('?live=1'));
   await expect(rowAt(page, 0)).toHaveAttribute('data-event-id', /.+/);
-  const polls: string[] = [];
-  page.on('request', (r) => {
-    // The Event histogram's counts (limit=2) are not polls.
-    if (r.url().includes('/device-events?') && !isCountRequest(r.url())) polls.push(r.url());
-  });
+  // The Event histogram's counts (limit=2) are not polls.
+  const polls = recordEventPages(page);
   await page.waitForTimeout(4500);
   expect(polls.length).toBeGreaterThan(0);
   await page.evaluate(() => {

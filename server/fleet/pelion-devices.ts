@@ -16,6 +16,14 @@ export interface HistoryPlan {
   bursty: boolean;
   /** Leading old-style records (device_log_id, sometimes UNDETERMINED). */
   legacyEvents: number;
+  /** A run of events with no failure (a calm spell after a fix), counted from the newest end. */
+  calmSpell?: CalmSpell;
+}
+
+/** `rows` events in a row, the newest of them `fromNewest` events below the newest, none a FAIL. */
+export interface CalmSpell {
+  fromNewest: number;
+  rows: number;
 }
 
 export interface GeneratedDevice {
@@ -90,6 +98,7 @@ interface Special {
   spanDays?: number;
   bursty?: boolean;
   legacyEvents?: number;
+  calmSpell?: CalmSpell;
 }
 
 export const SPECIAL_DEVICES: readonly Special[] = [
@@ -100,6 +109,9 @@ export const SPECIAL_DEVICES: readonly Special[] = [
     targetEvents: 100_000,
     spanDays: 730,
     bursty: true,
+    // Long enough that the next failure is more than ten pages of 200 away from its start,
+    // which is what "Next failure" must cross without paging through (bench: moment).
+    calmSpell: { fromNewest: 30_000, rows: 2_600 },
   },
   {
     name: 'gateway-longhaul-002',
@@ -268,5 +280,6 @@ function historyPlan(
     bursty: special?.bursty ?? false,
     legacyEvents:
       special?.legacyEvents ?? (targetEvents > 40 && rng.chance(0.08) ? rng.int(3, 10) : 0),
+    ...(special?.calmSpell ? { calmSpell: special.calmSpell } : {}),
   };
 }

@@ -89,6 +89,16 @@ describe('the demo fleet', () => {
     expect(toWireEvent(legacy[0]!)).not.toHaveProperty('id');
   });
 
+  it('gives the 100k log a calm spell: a failure more than ten pages of 200 from the one before', () => {
+    const history = fleet.eventsOf(NOTABLE_PELION_DEVICES.longHistory);
+    const failAt = history.flatMap((e, i) => (e.messageType === 'FAIL' ? [i] : []));
+    const gaps = failAt.slice(1).map((at, k) => at - failAt[k]!);
+    expect(Math.max(...gaps)).toBeGreaterThan(10 * 200);
+    // Everywhere else failures stay frequent (the spell is one stretch, not a quieter log).
+    expect(gaps.filter((gap) => gap > 400)).toHaveLength(1);
+    expect(failAt.length / history.length).toBeGreaterThan(0.02);
+  });
+
   it('ends histories shortly before now and keeps ids in (date_time, id) order', () => {
     const history = fleet.eventsOf(NOTABLE_PELION_DEVICES.burst);
     const last = history[history.length - 1]!;

@@ -104,7 +104,29 @@ export function generateHistory(device: GeneratedDevice, seed: number): StoredPe
       campaignId,
     };
   }
+  if (plan.calmSpell) calm(events, plan.calmSpell.fromNewest, plan.calmSpell.rows);
   return events;
+}
+
+/**
+ * Turns the failures of a run of events into routine reports, after the history is drawn, so
+ * every other event (times, ids, the random draws behind them) stays what it was.
+ */
+function calm(events: StoredPelionEvent[], fromNewest: number, rows: number) {
+  const end = Math.max(0, events.length - fromNewest);
+  const start = Math.max(0, end - rows);
+  for (let i = start; i < end; i++) {
+    const event = events[i]!;
+    if (event.messageType !== 'FAIL') continue;
+    const code = PERIODIC_INFO[i % PERIODIC_INFO.length]!;
+    events[i] = {
+      ...event,
+      eventType: code,
+      messageType: 'INFO',
+      category: undefined,
+      description: describeEventCode(code),
+    };
+  }
 }
 
 function draftHistory(rng: Rng, target: number, bursty: boolean): Draft {

@@ -1,15 +1,15 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { BACKENDS_ELEMENT_ID, backendListSchema } from './contract.ts';
 import { fetchJson, invalidResponse } from './http.ts';
+import { describeIssues } from './wire-check.ts';
 import type { BackendInfo } from './types.ts';
 
 /** `GET /api/backends`: the backends the server is configured with (no secrets). */
 
 export async function fetchBackends(signal?: AbortSignal): Promise<BackendInfo[]> {
   const body = await fetchJson('/api/backends', { signal });
-  const parsed = z.safeParse(backendListSchema, body);
-  if (!parsed.success) throw invalidResponse('backend list', parsed.error.message);
+  const parsed = backendListSchema.safeParse(body);
+  if (!parsed.success) throw invalidResponse('backend list', describeIssues(parsed.issues));
   return parsed.data.backends;
 }
 
@@ -22,7 +22,7 @@ export function inlineBackends(doc: Document = document): BackendInfo[] | null {
   const element = doc.getElementById(BACKENDS_ELEMENT_ID);
   if (!element?.textContent) return null;
   try {
-    const parsed = z.safeParse(backendListSchema, JSON.parse(element.textContent));
+    const parsed = backendListSchema.safeParse(JSON.parse(element.textContent));
     return parsed.success ? parsed.data.backends : null;
   } catch {
     return null;

@@ -1,4 +1,13 @@
-import * as z from 'zod/mini';
+import {
+  array,
+  boolean,
+  looseObject,
+  nullable,
+  number,
+  object,
+  string,
+  wireSchema,
+} from './wire-check.ts';
 
 /**
  * What the Fleetlog server and the SPA agree on, written once and imported by both: the shape of
@@ -35,26 +44,28 @@ export interface PublicBackend {
   capabilities: BackendCapabilities;
 }
 
-const capabilitiesSchema = z.looseObject({
-  levelFilter: z.boolean(),
-  codeFilter: z.boolean(),
-  retentionDays: z.nullable(z.number()),
-  totalCount: z.boolean(),
-  maxPageSize: z.number().check(z.positive()),
+const readCapabilities = looseObject({
+  levelFilter: boolean,
+  codeFilter: boolean,
+  retentionDays: nullable(number()),
+  totalCount: boolean,
+  maxPageSize: number({ above: 0 }),
 });
 
 /** The body of `GET /api/backends`. Any non-empty kind is accepted (see above). */
-export const backendListSchema = z.object({
-  backends: z.array(
-    z.looseObject({
-      id: z.string().check(z.minLength(1)),
-      kind: z.string().check(z.minLength(1)),
-      label: z.string(),
-      demo: z.boolean(),
-      capabilities: capabilitiesSchema,
-    }),
-  ),
-});
+export const backendListSchema = wireSchema(
+  object({
+    backends: array(
+      looseObject({
+        id: string(1),
+        kind: string(1),
+        label: string(),
+        demo: boolean,
+        capabilities: readCapabilities,
+      }),
+    ),
+  }),
+);
 
 /** Id of the inline JSON element holding the backend list (same shape as `GET /api/backends`). */
 export const BACKENDS_ELEMENT_ID = 'fleetlog-backends';

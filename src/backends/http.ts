@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { describeIssues } from './wire-check.ts';
 import { BackendError } from './types.ts';
 
 /**
@@ -170,19 +170,27 @@ export function invalidResponse(what: string, issues: string): BackendError {
 }
 
 /** Validates a wire answer at the edge; a mismatch becomes `invalidResponse` naming each bad field. */
-export function parseOrThrow<T extends z.ZodMiniType>(
-  schema: T,
-  body: unknown,
-  what: string,
-): z.output<T> {
-  const result = z.safeParse(schema, body);
-  if (!result.success) {
-    throw invalidResponse(
-      what,
-      result.error.issues
-        .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
+export function parseOrThrow<T>(schema: StandardSchema<T>, body: unknown, what: string): T {
+  const result = schema['~standard'].validate(body);
+  if (result instanceof Promise) throw new TypeError(`${what}: an asynchronous schema`);
+  if (result.issues) throw invalidResponse(what, describeIssues(result.issues));
+  return result.value;
+}
+
+/**
+ * What `parseOrThrow` needs of a schema: Standard Schema's `validate` (https://standardschema.dev),
+ * which zod's schemas and `wireSchema` (wire-check.ts) both have.
+ */
+export interface StandardSchema<T> {
+  readonly '~standard': {
+    validate(value: unknown):
+      | { readonly value: T; readonly issues?: undefined }
+      | {
+          readonly issues: ReadonlyArray<{
+            readonly message: string;
+            readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>;
+          }>;
+        }
+      | Promise<unknown>;
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The backend port: what the features of the SPA know about a backend. One folder per backend kind
- * (`pelion/`, `aliyun/`) implements `BackendAdapter`, validates its wire format with zod at the
- * edge and maps it to these neutral types right there. Features never see wire types, and never
+ * (`pelion/`, `aliyun/`) implements `BackendAdapter`, validates its wire format at the edge
+ * (Pelion with the small readers of wire-check.ts, Alibaba with zod) and maps it to these neutral
+ * types right there. Features never see wire types, and never
  * ask which kind a backend is: what differs between kinds is described by the adapter
  * (`vocabulary`, `deviceListOptions`, optional methods) and the backend's `capabilities`.
  */

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type { Param } from './url-state.ts';
 
 /**
  * Free search text is kept however it arrives (typed, pasted, in a shared link) up to this many
@@ -8,11 +8,7 @@ import * as z from 'zod/mini';
 export const SEARCH_TEXT_MAX = 500;
 
 /** `?q=` as a URL parameter: trimmed, cut at SEARCH_TEXT_MAX, never refused. */
-export const searchTextParam = z.optional(
-  z.pipe(
-    z.string(),
-    z.transform((text: string) => text.trim().slice(0, SEARCH_TEXT_MAX).trim()),
-  ),
-);
+export const searchTextParam: Param<string | undefined> = (raw) =>
+  raw === undefined ? undefined : raw.trim().slice(0, SEARCH_TEXT_MAX).trim();
 
 export const searchCapMessage = `Search text is limited to ${SEARCH_TEXT_MAX.toLocaleString('en')} characters; the rest is left out.`;

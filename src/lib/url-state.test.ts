@@ -1,17 +1,23 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { SEARCH_TEXT_MAX, searchTextParam } from './search-text.ts';
 import {
+  choiceParam,
   csvEnumParam,
   defaultsOf,
   describeDropped,
+  INVALID,
   parseSearchParams,
+  textParam,
   toSearchParams,
+  type Param,
 } from './url-state.ts';
 
 const shape = {
-  q: z.optional(z.string().check(z.trim())),
-  status: z.optional(z.enum(['registered', 'deregistered'])),
-  sort: z._default(z.enum(['created-desc', 'created-asc']), 'created-desc'),
+  q: textParam(),
+  status: choiceParam(['registered', 'deregistered']),
+  sort: choiceParam(['created-desc', 'created-asc'], 'created-desc'),
   type: csvEnumParam(['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'] as const),
 };
 
@@ -57,14 +63,84 @@ describe('parseSearchParams', () => {
   });
 });
 
-it('accepts classic zod schemas too', async () => {
-  const classic = await import('zod');
-  const { values, dropped } = parseSearchParams(
-    { n: classic.z.coerce.number().int().optional() },
-    'n=x',
+/**
+ * The parameters were zod/mini schemas until they left the start-up path; each builder must read
+ * every link exactly as the schema it replaced (same value, same verdict).
+ */
+describe('parameters read links as the zod schemas they replaced', () => {
+  const LEVELS = ['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'] as const;
+  const zodCsv = z.pipe(
+    z.optional(
+      z.pipe(
+        z.pipe(
+          z.pipe(
+            z.string(),
+            z.transform((text: string) => text.split(',').map((part) => part.trim())),
+          ),
+          z.array(z.enum(LEVELS)),
+        ),
+        z.transform((listed: Array<(typeof LEVELS)[number]>) =>
+          LEVELS.filter((value) => listed.includes(value)),
+        ),
+      ),
+    ),
+    z.transform((listed: Array<(typeof LEVELS)[number]> | undefined) => listed ?? []),
   );
-  expect(values.n).toBeUndefined();
-  expect(dropped).toEqual([{ param: 'n', value: 'x' }]);
+  const isCode = (text: string) => /^[A-Za-z][\w.-]{0,63}$/.test(text);
+  const pairs: Array<[string, Param<unknown>, z.ZodMiniType]> = [
+    ['trimmed text', textParam(), z.optional(z.string().check(z.trim()))],
+    [
+      'trimmed text with a check',
+      textParam({ valid: isCode }),
+      z.optional(z.string().check(z.trim(), z.refine(isCode))),
+    ],
+    [
+      'text up to 64 characters',
+      textParam({ valid: (text) => text.length <= 64 }),
+      z.optional(z.string().check(z.trim(), z.maxLength(64))),
+    ],
+    ['any text', textParam({ trim: false }), z.optional(z.string())],
+    ['choice', choiceParam(['desc', 'asc']), z.optional(z.enum(['desc', 'asc']))],
+    [
+      'choice with a default',
+      choiceParam(['local', 'utc'], 'local'),
+      z._default(z.enum(['local', 'utc']), 'local'),
+    ],
+    ['literal', choiceParam(['1']), z.optional(z.literal('1'))],
+    ['comma list', csvEnumParam(LEVELS), zodCsv],
+    [
+      'search text',
+      searchTextParam,
+      z.optional(
+        z.pipe(
+          z.string(),
+          z.transform((text: string) => text.trim().slice(0, SEARCH_TEXT_MAX).trim()),
+        ),
+      ),
+    ],
+  ];
+  // Link-like text: the values the params know, their pieces, spaces, commas and anything else.
+  const linkText = fc.oneof(
+    fc.constantFrom('desc', 'asc', 'local', 'utc', '1', 'FAIL', 'SUCCESS,FAIL', ' FAIL , INFO'),
+    fc
+      .array(fc.constantFrom(...LEVELS, ' ', ',', 'x', 'ok'), { maxLength: 8 })
+      .map((parts) => parts.join('')),
+    fc.string({ maxLength: 80 }),
+    fc.string({ minLength: SEARCH_TEXT_MAX - 5, maxLength: SEARCH_TEXT_MAX + 20 }),
+  );
+
+  it.each(pairs)('%s', (_name, param, schema) => {
+    expect(param(undefined)).toEqual(z.parse(schema, undefined));
+    fc.assert(
+      fc.property(linkText, (raw) => {
+        const result = z.safeParse(schema, raw);
+        const value = param(raw);
+        if (result.success) expect(value).toEqual(result.data);
+        else expect(value).toBe(INVALID);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('toSearchParams', () => {

@@ -1,35 +1,72 @@
-import * as z from 'zod/mini';
-
 /**
  * URL search parameters as view state. The URL is the source of truth for filters and sort order;
  * shared links must keep working, so a value that does not parse is dropped (and reported, so the
  * view can say "Ignored invalid link parameter(s): …") instead of crashing the page.
  *
- * A shape maps each parameter name to a zod schema that accepts the raw string and also
- * `undefined` (a missing parameter) — i.e. give every schema a `.default(…)` or `.optional()`:
+ * A shape maps each parameter name to a `Param`: a function from the raw text (`undefined` when
+ * the parameter is missing or empty) to its value, or `INVALID`. The builders below cover what the
+ * app's links hold:
  *
  * ```ts
- * import * as z from 'zod/mini';
  * const deviceListParams = {
- *   q: z.optional(z.string().check(z.trim())),
- *   status: z.optional(z.enum(['registered', 'deregistered'])),
- *   sort: z._default(z.enum(['created-desc', 'created-asc']), 'created-desc'),
+ *   q: textParam(),
+ *   status: choiceParam(['registered', 'deregistered']),
+ *   sort: choiceParam(['created-desc', 'created-asc'], 'created-desc'),
  *   type: csvEnumParam(['SUCCESS', 'FAIL', 'SKIPPED', 'INFO'] as const),
  * };
  * const { values, dropped } = parseSearchParams(deviceListParams, new URLSearchParams(location.search));
  * const next = toSearchParams({ ...values, sort: 'created-asc' }, defaultsOf(deviceListParams));
  * ```
  *
- * Any zod 4 schema works (classic `zod` or `zod/mini`), but prefer `zod/mini` in the SPA: classic
- * zod weighs ~20 KB gzip of the 150 KB JavaScript budget for an Event log deep link, mini ~5 KB.
+ * Plain functions rather than a schema library: these run while a deep link starts, and the
+ * schemas a validation library builds at module load (with the library itself, ~8 KB gzip) were
+ * a measurable part of the app's start-up (docs/performance.md, "Takeover").
  *
  * Empty parameters (`?q=`) count as missing. Parameters not in the shape are ignored and kept out
  * of `values` (they are not "invalid": another part of the app may own them).
  */
 
-export type ParamShape = Record<string, z.core.$ZodType>;
+/** What a `Param` returns for a value it refuses. */
+export const INVALID: unique symbol = Symbol('invalid parameter');
 
-export type ParamValues<S extends ParamShape> = { [K in keyof S]: z.output<S[K]> };
+export type Param<T> = (raw: string | undefined) => T | typeof INVALID;
+
+export type ParamShape = Record<string, Param<unknown>>;
+
+export type ParamValues<S extends ParamShape> = {
+  [K in keyof S]: Exclude<ReturnType<S[K]>, typeof INVALID>;
+};
+
+/**
+ * Free text: trimmed (unless `trim: false`), then kept when `valid` accepts it (every text by
+ * default). Missing → undefined.
+ */
+export function textParam(
+  options: { trim?: boolean; valid?: (text: string) => boolean } = {},
+): Param<string | undefined> {
+  const { trim = true, valid } = options;
+  return (raw) => {
+    if (raw === undefined) return undefined;
+    const text = trim ? raw.trim() : raw;
+    return valid && !valid(text) ? INVALID : text;
+  };
+}
+
+/** One of `choices`, exactly as written (no trimming). Missing → `fallback` (or undefined). */
+export function choiceParam<const T extends string>(choices: readonly T[]): Param<T | undefined>;
+export function choiceParam<const T extends string>(
+  choices: readonly T[],
+  fallback: NoInfer<T>,
+): Param<T>;
+export function choiceParam<const T extends string>(
+  choices: readonly T[],
+  fallback?: T,
+): Param<T | undefined> {
+  return (raw) => {
+    if (raw === undefined) return fallback;
+    return (choices as readonly string[]).includes(raw) ? (raw as T) : INVALID;
+  };
+}
 
 export interface DroppedParam {
   param: string;
@@ -51,19 +88,15 @@ export function parseSearchParams<S extends ParamShape>(
     typeof searchParams === 'string' ? new URLSearchParams(searchParams) : searchParams;
   const values: Record<string, unknown> = {};
   const dropped: DroppedParam[] = [];
-  for (const [param, schema] of Object.entries(shape)) {
+  for (const [param, read] of Object.entries(shape)) {
     const raw = params.get(param);
-    if (raw === null || raw === '') {
-      values[param] = z.parse(schema, undefined);
+    const value = read(raw === null || raw === '' ? undefined : raw);
+    if (value !== INVALID) {
+      values[param] = value;
       continue;
     }
-    const result = z.safeParse(schema, raw);
-    if (result.success) {
-      values[param] = result.data;
-    } else {
-      dropped.push({ param, value: raw });
-      values[param] = z.parse(schema, undefined);
-    }
+    dropped.push({ param, value: raw ?? '' });
+    values[param] = read(undefined);
   }
   return { values: values as ParamValues<S>, dropped };
 }
@@ -110,22 +143,13 @@ export function describeDropped(dropped: readonly DroppedParam[]): string {
  * `allowed`. Absent → `[]` (meaning "all"). One unknown item makes the whole parameter invalid,
  * so a mistyped link shows everything plus a notice rather than a silently narrower view.
  */
-export function csvEnumParam<const T extends readonly [string, ...string[]]>(allowed: T) {
-  const items = z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((text: string) => text.split(',').map((part) => part.trim())),
-    ),
-    z.array(z.enum(allowed)),
-  );
-  const inAllowedOrder = z.pipe(
-    items,
-    z.transform(
-      (listed: string[]) => allowed.filter((value) => listed.includes(value)) as Array<T[number]>,
-    ),
-  );
-  return z.pipe(
-    z.optional(inAllowedOrder),
-    z.transform((listed: Array<T[number]> | undefined) => listed ?? []),
-  );
+export function csvEnumParam<const T extends readonly [string, ...string[]]>(
+  allowed: T,
+): Param<Array<T[number]>> {
+  return (raw) => {
+    if (raw === undefined) return [];
+    const listed = raw.split(',').map((part) => part.trim());
+    if (!listed.every((item) => (allowed as readonly string[]).includes(item))) return INVALID;
+    return allowed.filter((value) => listed.includes(value)) as Array<T[number]>;
+  };
 }

@@ -8,6 +8,9 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { backendListSchema } from '../../../src/backends/contract.ts';
 import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
+import { ROW_HEIGHT } from '../../../src/features/events/components/row-height.ts';
+import { isEventPageRequest } from '../../../e2e/support/count-requests.ts';
+import { shownRows } from '../../../e2e/support/grid-rows.ts';
 import { appRowTime, coldPage } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
@@ -88,17 +91,6 @@ async function inView(page: Page, id: string, timeoutMs = 30_000) {
 
 const scrollerOf = (page: Page) => page.getByTestId('events-scroller');
 
-/** Rows rendered in the grid: [row index, event id], in row order. */
-async function shownRows(page: Page): Promise<Array<[number, string]>> {
-  return page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll<HTMLElement>('[data-testid="events-scroller"] [data-event-id]'),
-    )
-      .map((row): [number, string] => [Number(row.dataset.index), row.dataset.eventId ?? ''])
-      .sort((a, b) => a[0] - b[0]),
-  );
-}
-
 /**
  * Cold log, then: the scrollbar dragged to the middle (the thumb through 8 positions, one per
  * frame, then let go) until event rows are in view there; End (focus on a row) until the oldest
@@ -125,7 +117,7 @@ async function jumpRuns(
       const oldest = last.data[0]!.id;
       let requests = 0;
       page.on('request', (request) => {
-        if (request.url().includes('/device-events')) requests += 1;
+        if (isEventPageRequest(request.url())) requests += 1;
       });
       await page.goto(`/${targets.backendId}/devices/${targets.longDeviceId}/events`);
       await appRowTime(page);
@@ -134,12 +126,15 @@ async function jumpRuns(
       const middle = Math.floor(total / 2);
 
       requests = 0;
-      await scroller.evaluate(async (element, row) => {
-        for (let step = 1; step <= 8; step += 1) {
-          element.scrollTop = (row * 36 * step) / 8;
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-      }, middle);
+      await scroller.evaluate(
+        async (element, { row, rowHeight }) => {
+          for (let step = 1; step <= 8; step += 1) {
+            element.scrollTop = (row * rowHeight * step) / 8;
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+        },
+        { row: middle, rowHeight: ROW_HEIGHT },
+      );
       const dropped = Date.now();
       await expect(scroller.locator('[data-event-id]').first()).toBeInViewport({
         timeout: 30_000,
@@ -255,7 +250,7 @@ export async function momentRuns(
       const path = `/${targets.backendId}/devices/${targets.longDeviceId}/events/${event.id}`;
       let requests = 0;
       page.on('request', (request) => {
-        if (request.url().includes('/device-events')) requests += 1;
+        if (isEventPageRequest(request.url())) requests += 1;
       });
       const started = Date.now();
       await page.goto(path);

@@ -1,32 +1,50 @@
-import * as z from 'zod/mini';
+import {
+  array,
+  boolean,
+  looseObject,
+  nullish,
+  number,
+  optional,
+  string,
+  union,
+  unknown,
+  wireSchema,
+  withDefault,
+  type Read,
+} from '../wire-check.ts';
 
 /**
  * Device Management wire format (api/pelion.md), validated at the edge. Objects are loose: the API
  * adds fields over time and the details panel shows the whole record, so nothing is stripped.
- * Only what the mapping needs is declared, and as leniently as the docs allow.
+ * Only what the mapping needs is declared, and as leniently as the docs allow. Checked by the
+ * small readers of wire-check.ts (same messages as the zod schemas they replaced; this adapter is
+ * on every Pelion deep link's start-up path).
  */
 
-const optionalText = z.nullish(z.string());
+const optionalText = nullish(string());
 
-export const pelionEventSchema = z
-  .looseObject({
+const readPelionEventRecord = looseObject(
+  {
     // Only `id` and `date_time` are required by the spec; older payloads carry `device_log_id`.
     id: optionalText,
     device_log_id: optionalText,
-    date_time: z.string(),
+    date_time: string(),
     device_id: optionalText,
     event_type: optionalText,
     event_type_category: optionalText,
     event_type_description: optionalText,
     description: optionalText,
-    state_change: z.nullish(z.union([z.boolean(), z.string()])),
-    data: z.optional(z.unknown()),
-  })
-  .check(
-    z.refine((event) => Boolean(event.id ?? event.device_log_id), { message: 'event without id' }),
-  );
+    state_change: nullish(union<boolean | string>(boolean, string())),
+    data: optional(unknown),
+  },
+  { valid: (event) => Boolean(event.id ?? event.device_log_id), message: 'event without id' },
+);
 
-export type PelionEvent = z.infer<typeof pelionEventSchema>;
+export const pelionEventSchema = wireSchema(readPelionEventRecord);
+
+type Output<R> = R extends Read<infer T> ? T : never;
+
+export type PelionEvent = Output<typeof readPelionEventRecord>;
 
 const OPTIONAL_TEXT_FIELDS = [
   'id',
@@ -64,27 +82,31 @@ export function readPelionEvent(item: unknown): PelionEvent | null {
   return record as PelionEvent;
 }
 
-export const pelionDeviceSchema = z.looseObject({
-  id: z.string(),
-  name: optionalText,
-  state: optionalText,
-  lifecycle_status: optionalText,
-  endpoint_name: optionalText,
-  device_class: optionalText,
-  endpoint_type: optionalText,
-  firmware_checksum: optionalText,
-  serial_number: optionalText,
-  created_at: optionalText,
-  updated_at: optionalText,
-});
+export const pelionDeviceSchema = wireSchema(
+  looseObject({
+    id: string(),
+    name: optionalText,
+    state: optionalText,
+    lifecycle_status: optionalText,
+    endpoint_name: optionalText,
+    device_class: optionalText,
+    endpoint_type: optionalText,
+    firmware_checksum: optionalText,
+    serial_number: optionalText,
+    created_at: optionalText,
+    updated_at: optionalText,
+  }),
+);
 
-export type PelionDevice = z.infer<typeof pelionDeviceSchema>;
+export type PelionDevice = ReturnType<typeof pelionDeviceSchema.parse>;
 
 /** The list envelope; items are validated one by one so one odd record cannot sink a page. */
-export const pelionListSchema = z.looseObject({
-  data: z.array(z.unknown()),
-  has_more: z._default(z.boolean(), false),
-  total_count: z.nullish(z.number().check(z.nonnegative())),
-});
+export const pelionListSchema = wireSchema(
+  looseObject({
+    data: array(unknown),
+    has_more: withDefault(boolean, false),
+    total_count: nullish(number({ atLeast: 0 })),
+  }),
+);
 
-export type PelionList = z.infer<typeof pelionListSchema>;
+export type PelionList = ReturnType<typeof pelionListSchema.parse>;

@@ -1,26 +1,27 @@
-import * as z from 'zod/mini';
 import type { DeviceListOptions, DeviceQuery } from '../../../backends/types.ts';
-import { parseSearchParams, type ParamShape } from '../../../lib/url-state.ts';
+import {
+  choiceParam,
+  parseSearchParams,
+  textParam,
+  type Param,
+  type ParamShape,
+} from '../../../lib/url-state.ts';
 import { searchTextParam } from '../../../lib/search-text.ts';
 
 /** `?q=`, `?status=`, `?sort=` of the device list; the allowed values come from the backend. */
 export interface DeviceListShape extends ParamShape {
-  q: z.ZodMiniType<string | undefined>;
-  status: z.ZodMiniType<string | undefined>;
-  sort: z.ZodMiniType<string | undefined>;
+  q: Param<string | undefined>;
+  status: Param<string | undefined>;
+  sort: Param<string | undefined>;
 }
 
-function oneOf(choices: ReadonlyArray<{ value: string }>) {
-  const values = choices.map((choice) => choice.value);
-  return z
-    .string()
-    .check(z.refine((value) => values.includes(value), { message: 'not an offered choice' }));
-}
+const valuesOf = (choices: ReadonlyArray<{ value: string }>) =>
+  choices.map((choice) => choice.value);
 
 const FREE_SHAPE: DeviceListShape = {
   q: searchTextParam,
-  status: z.optional(z.string().check(z.trim(), z.maxLength(64))),
-  sort: z.optional(z.string()),
+  status: textParam({ valid: (text) => text.length <= 64 }),
+  sort: textParam({ trim: false }),
 };
 
 const shapes = new WeakMap<DeviceListOptions, DeviceListShape>();
@@ -33,10 +34,10 @@ export function deviceListShape(options: DeviceListOptions | undefined): DeviceL
     const [defaultSort] = options.sorts;
     shape = {
       q: FREE_SHAPE.q,
-      status: z.optional(oneOf(options.statuses)),
+      status: choiceParam(valuesOf(options.statuses)),
       sort: defaultSort
-        ? z._default(oneOf(options.sorts), defaultSort.value)
-        : z.optional(z.string()),
+        ? choiceParam(valuesOf(options.sorts), defaultSort.value)
+        : textParam({ trim: false }),
     };
     shapes.set(options, shape);
   }

@@ -1,7 +1,12 @@
-import * as z from 'zod/mini';
 import type { EventLevel, EventVocabulary, SortOrder } from '../../../backends/types.ts';
 import type { DroppedParam, ParamShape } from '../../../lib/url-state.ts';
-import { csvEnumParam, parseSearchParams, toSearchParams } from '../../../lib/url-state.ts';
+import {
+  choiceParam,
+  csvEnumParam,
+  parseSearchParams,
+  textParam,
+  toSearchParams,
+} from '../../../lib/url-state.ts';
 import type { TimeZoneSetting } from './format-time.ts';
 import { isTimeBound, resolveTimeBound } from './time-bound.ts';
 import { searchTextParam } from '../../../lib/search-text.ts';
@@ -41,29 +46,22 @@ export const EVENT_LOG_DEFAULTS: EventLogSearch = {
   live: false,
 };
 
-// zod/mini: classic zod cannot be tree-shaken and cost ~11 KB gzip of the deep-link budget.
-const timeBoundParam = z.optional(z.string().check(z.trim(), z.refine(isTimeBound)));
+const timeBoundParam = textParam({ valid: isTimeBound });
 
 // `at` is a moment, not a range bound: a clock-relative value would move on every reload.
-const instantParam = z.optional(
-  z.string().check(
-    z.trim(),
-    z.refine(
-      (text) =>
-        resolveTimeBound(text, 0) !== null &&
-        resolveTimeBound(text, 1) === resolveTimeBound(text, 0),
-    ),
-  ),
-);
+const instantParam = textParam({
+  valid: (text) =>
+    resolveTimeBound(text, 0) !== null && resolveTimeBound(text, 1) === resolveTimeBound(text, 0),
+});
 
-const COMMON_PARAMS = {
+const COMMON_PARAMS: ParamShape = {
   at: instantParam,
   from: timeBoundParam,
   to: timeBoundParam,
-  order: z._default(z.enum(['desc', 'asc']), 'desc'),
+  order: choiceParam(['desc', 'asc'], 'desc'),
   q: searchTextParam,
-  tz: z._default(z.enum(['local', 'utc']), 'local'),
-  live: z.optional(z.literal('1')),
+  tz: choiceParam(['local', 'utc'], 'local'),
+  live: choiceParam(['1']),
 };
 
 /** The URL parameters of one vocabulary's Event log, by name. */
@@ -82,7 +80,13 @@ function schemeOf(vocabulary: EventVocabulary): EventLogScheme {
     const [first, ...rest] = levels.values.map((level) => level.value);
     const shape: ParamShape = { [levels.param]: csvEnumParam([first as string, ...rest]) };
     if (codeFilter) {
-      shape[codeFilter.param] = z.optional(z.string().check(z.trim(), z.regex(codeFilter.pattern)));
+      const { pattern } = codeFilter;
+      shape[codeFilter.param] = textParam({
+        valid: (text) => {
+          pattern.lastIndex = 0; // a global or sticky pattern keeps its place between tests
+          return pattern.test(text);
+        },
+      });
     }
     scheme = {
       shape: { ...shape, ...COMMON_PARAMS },
