@@ -17,6 +17,12 @@ export interface IndexedPage {
 export interface EventIndex {
   /** One page of the events a query keeps, in its order; the cursor is a position in that view. */
   page(query: EventQuery, cursor: string | null, pageSize: number): IndexedPage;
+  /** The same page as `page`, with each event's position in the log (oldest first). */
+  pageWithPositions(
+    query: EventQuery,
+    cursor: string | null,
+    pageSize: number,
+  ): IndexedPage & { positions: number[] };
   /** An event by id, with its position in the log (oldest first). */
   find(eventId: string): { event: StoredEvent; index: number } | null;
   /** The codes the log holds, named as its events name them, A to Z. */
@@ -67,23 +73,32 @@ export function createEventIndex(events: readonly StoredEvent[], deviceId: strin
   let byId: Map<string, number> | null = null;
   let definitions: EventDefinition[] | null = null;
 
+  const pageWithPositions: EventIndex['pageWithPositions'] = (query, cursor, pageSize) => {
+    const view = query.deviceId === deviceId ? viewOf(query) : new Int32Array(0);
+    const start = cursor === null ? 0 : Math.max(0, Number(cursor) || 0);
+    const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(pageSize) || 1));
+    const end = Math.min(view.length, start + size);
+    const page: StoredEvent[] = [];
+    const positions: number[] = [];
+    for (let position = start; position < end; position++) {
+      const index = query.order === 'asc' ? view[position]! : view[view.length - 1 - position]!;
+      page.push(events[index]!);
+      positions.push(index);
+    }
+    return {
+      events: page,
+      nextCursor: end < view.length ? String(end) : null,
+      totalCount: view.length,
+      positions,
+    };
+  };
+
   return {
     page(query, cursor, pageSize) {
-      const view = query.deviceId === deviceId ? viewOf(query) : new Int32Array(0);
-      const start = cursor === null ? 0 : Math.max(0, Number(cursor) || 0);
-      const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(pageSize) || 1));
-      const end = Math.min(view.length, start + size);
-      const page: StoredEvent[] = [];
-      for (let position = start; position < end; position++) {
-        const index = query.order === 'asc' ? view[position]! : view[view.length - 1 - position]!;
-        page.push(events[index]!);
-      }
-      return {
-        events: page,
-        nextCursor: end < view.length ? String(end) : null,
-        totalCount: view.length,
-      };
+      const { positions: _positions, ...page } = pageWithPositions(query, cursor, pageSize);
+      return page;
     },
+    pageWithPositions,
 
     find(eventId) {
       if (byId === null) {

@@ -95,6 +95,66 @@ describe('the adapter over an opened export', () => {
     );
   });
 
+  it('pages a view for an export with each event’s raw record, in the same order as the grid’s pages', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        storeArbitrary,
+        queryArbitrary,
+        fc.integer({ min: 1, max: 40 }),
+        async (events, filters, pageSize) => {
+          const adapter = adapterOver(events);
+          const query: EventQuery = { deviceId: 'd', ...filters };
+          const read = async (list: typeof adapter.listEvents) => {
+            const all: DeviceEvent[] = [];
+            let cursor: string | null = null;
+            do {
+              const page = await list(query, cursor, pageSize);
+              all.push(...page.events);
+              cursor = page.nextCursor;
+            } while (cursor !== null);
+            return all;
+          };
+          const shown = await read(adapter.listEvents);
+          const exported = await read(adapter.listEventsForExport!);
+          expect(exported.map((event) => event.id)).toEqual(shown.map((event) => event.id));
+          // The raw record of each event is the store's (here: its position, oldest first).
+          for (const event of exported)
+            expect(event.raw).toEqual({ raw: events.findIndex((e) => e.id === event.id) });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('names the backend the file came from for an export of it', async () => {
+    const adapter = await openExportedLog({
+      id: 'import-7',
+      identity: { backendId: 'demo-aliyun', kind: 'aliyun', backendLabel: 'Plant' },
+      sampleRaw: undefined,
+      deviceId: 'd',
+      source: localEventSource([], 'd', () => Promise.resolve(null)),
+    });
+    expect(adapter.info.id).toBe('import-7');
+    expect(adapter.exportOrigin).toEqual({
+      backendId: 'demo-aliyun',
+      kind: 'aliyun',
+      backendLabel: 'Plant',
+    });
+    // A version 1 file without kind or label: the kind its records show, its id as the label.
+    const older = await openExportedLog({
+      id: 'import-8',
+      identity: { backendId: 'demo-pelion' },
+      sampleRaw: { id: '0172', date_time: '2026-01-01T00:00:00Z', event_type: 'X' },
+      deviceId: 'd',
+      source: localEventSource([], 'd', () => Promise.resolve(null)),
+    });
+    expect(older.exportOrigin).toEqual({
+      backendId: 'demo-pelion',
+      kind: 'pelion',
+      backendLabel: 'demo-pelion',
+    });
+  });
+
   it('opens one event with its raw record read from the store, and no event of another device', async () => {
     const events: StoredEvent[] = [
       {

@@ -24,9 +24,18 @@ import type {
 
 export type { StoredEvent } from './event-index.ts';
 
+/** A page of an opened log with each event's raw record (what an export of it writes). */
+export interface RawPage {
+  events: DeviceEvent[];
+  nextCursor: string | null;
+  totalCount: number;
+}
+
 /** Where an opened log's events are, asked asynchronously. */
 export interface EventSource {
   page(query: EventQuery, cursor: string | null, pageSize: number): Promise<IndexedPage>;
+  /** The same page as `page`, each event with its `raw` record. */
+  pageWithRaw(query: EventQuery, cursor: string | null, pageSize: number): Promise<RawPage>;
   /** One event with its `raw` record, or null. */
   getEvent(eventId: string): Promise<DeviceEvent | null>;
   codes(): Promise<EventDefinition[]>;
@@ -41,6 +50,11 @@ export function localEventSource(
   const index = createEventIndex(events, deviceId);
   return {
     page: (query, cursor, pageSize) => Promise.resolve(index.page(query, cursor, pageSize)),
+    pageWithRaw: async (query, cursor, pageSize) => {
+      const { positions, ...page } = index.pageWithPositions(query, cursor, pageSize);
+      const raws = await Promise.all(positions.map(readRaw));
+      return { ...page, events: page.events.map((event, at) => ({ ...event, raw: raws[at] })) };
+    },
     getEvent: async (eventId) => {
       const found = index.find(eventId);
       return found ? { ...found.event, raw: await readRaw(found.index) } : null;
@@ -58,6 +72,8 @@ export interface ImportedLogOptions {
   vocabulary: EventVocabulary;
   deviceId: string;
   source: EventSource;
+  /** The backend the file's events came from: an export of this log names it again. */
+  origin?: ExportIdentity;
 }
 
 export function createImportedAdapter(options: ImportedLogOptions): BackendAdapter {
@@ -96,6 +112,8 @@ export function createImportedAdapter(options: ImportedLogOptions): BackendAdapt
     },
     getEvent: (eventDeviceId, eventId) =>
       eventDeviceId === deviceId ? source.getEvent(eventId) : Promise.resolve(null),
+    listEventsForExport: (query, cursor, pageSize) => source.pageWithRaw(query, cursor, pageSize),
+    ...(options.origin ? { exportOrigin: options.origin } : {}),
     ...(vocabulary.codeFilter ? { listEventDefinitions: () => source.codes() } : {}),
   };
 }
@@ -124,10 +142,12 @@ export async function openExportedLog(options: ExportedLogOptions): Promise<Back
         ? 'This export’s events are not of a kind this version of Fleetlog can read.'
         : `This export comes from a backend of kind "${identity.kind}", which this version of Fleetlog cannot read.`,
     );
+  const label = identity.backendLabel ?? identity.backendId;
   return createImportedAdapter({
     ...rest,
     kind,
     vocabulary,
-    label: identity.backendLabel ?? identity.backendId,
+    label,
+    origin: { backendId: identity.backendId, kind, backendLabel: label },
   });
 }

@@ -202,6 +202,23 @@ export interface BackendAdapter {
   getEvent(deviceId: string, eventId: string, signal?: AbortSignal): Promise<DeviceEvent | null>;
   /** Event kinds the device's model declares (Alibaba TSL), for the code filter; absent when the backend has none. */
   listEventDefinitions?(deviceId: string, signal?: AbortSignal): Promise<EventDefinition[]>;
+  /**
+   * A page as an export writes it, each event with its `raw` record, for an adapter whose
+   * `listEvents` leaves `raw` out (an opened export reads it from the file on demand); absent →
+   * an export pages with `listEvents`.
+   */
+  listEventsForExport?(
+    query: EventQuery,
+    cursor: Cursor | null,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): Promise<EventPage>;
+  /**
+   * The backend an export of this log names in its first line, when that is not this adapter's
+   * own (an opened export names the backend its file came from, so exporting it again writes a
+   * file that opens as that backend's log again); absent → `info`.
+   */
+  readonly exportOrigin?: { backendId: string; kind: string; backendLabel: string };
 }
 
 export interface EventDefinition {

@@ -87,8 +87,9 @@ export interface EventLogViewProps {
   /** Where the log's pages are; default the device's Event log on the current backend. */
   logHref?: LogHref;
   /**
-   * A log that cannot change and is not on a server (an opened export): no Refresh, Live or
-   * Export, and no links to copy (they would open nothing anywhere else).
+   * A log that cannot change and is not on a server (an opened export): no Refresh or Live, and
+   * no links to copy (they would open nothing anywhere else). Export stays: the filtered view of
+   * an opened file can be exported again, and the file opens again.
    */
   readOnly?: boolean;
 }
@@ -353,19 +354,17 @@ export const EventLogView = memo(function EventLogView({
         />
         <FailureStepButtons onStep={failureSteps.step} />
         {!readOnly && (
-          <>
-            <LiveControls
-              tail={{ adapter, deviceId, filters, scrollerRef }}
-              onRefresh={refresh}
-              live={search.live}
-              newestFirst={search.order === 'desc'}
-              onLiveChange={(live) =>
-                update(live ? { live, order: 'desc' } : { live }, { replace: true })
-              }
-            />
-            <ExportMenu exporter={exporter} />
-          </>
+          <LiveControls
+            tail={{ adapter, deviceId, filters, scrollerRef }}
+            onRefresh={refresh}
+            live={search.live}
+            newestFirst={search.order === 'desc'}
+            onLiveChange={(live) =>
+              update(live ? { live, order: 'desc' } : { live }, { replace: true })
+            }
+          />
         )}
+        <ExportMenu exporter={exporter} />
         {matches && query.hasNextPage && (
           <button
             type="button"

@@ -6,7 +6,7 @@ import {
   fakeEvent,
 } from '../../../testing/fake-event-adapter.ts';
 import type { ExportSink } from './export-events.ts';
-import { exportEvents, WRITE_CHARS } from './export-events.ts';
+import { exportEvents, PAGES_AHEAD, WRITE_CHARS } from './export-events.ts';
 import { csvField, csvLine, exportFileName, ndjsonLine } from './export-format.ts';
 
 function memorySink() {
@@ -66,6 +66,52 @@ describe('exportEvents', () => {
       new Set(lines.slice(1).map((line) => (JSON.parse(line) as { id: string }).id)).size,
     ).toBe(2500);
     expect(sink.closed).toBe(true);
+  });
+
+  it('asks for the next pages while a page is being written, at most PAGES_AHEAD of them', async () => {
+    const adapter = createFakeAdapter({ events: 5000 });
+    const sink = memorySink();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writes = 0;
+    const write = sink.write;
+    sink.write = async (text) => {
+      writes += 1;
+      // The header, then the first piece of page 1: held until the test lets it go.
+      if (writes === 2) await held;
+      return write(text);
+    };
+    const done = exportEvents({
+      adapter,
+      query,
+      format: 'ndjson',
+      context,
+      sink,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Page 1 is being written; pages 2 and 3 were asked for meanwhile, and no more.
+    expect(writes).toBe(2);
+    expect(adapter.calls).toHaveLength(1 + PAGES_AHEAD);
+    expect(adapter.calls[1]?.cursor).not.toBeNull();
+    release();
+    expect((await done).events).toBe(5000);
+    expect(adapter.calls).toHaveLength(5);
+    // The same lines, in the same order, as an export whose writes never wait.
+    const plain = memorySink();
+    await exportEvents({
+      adapter: createFakeAdapter({ events: 5000 }),
+      query,
+      format: 'ndjson',
+      context,
+      sink: plain,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    const records = (chunks: string[]) => chunks.join('').split('\n').slice(1);
+    expect(records(sink.chunks)).toEqual(records(plain.chunks));
+    expect(new Set(records(sink.chunks)).size).toBe(5001);
   });
 
   it('keeps only what the text filter keeps', async () => {

@@ -67,9 +67,12 @@ export const canPickFile = () => savePicker() !== undefined;
  */
 export function downloadSink(fileName: string, format: ExportFormat): ExportSink {
   let parts: Blob[] = [];
+  const encoder = new TextEncoder();
   return {
     write: (text) => {
-      parts.push(new Blob([text]));
+      // As UTF-8 bytes: Chromium makes a Blob of a 64 KB piece's bytes in about two thirds of
+      // the time it takes for the same string (docs/performance.md, "Export throughput").
+      parts.push(new Blob([encoder.encode(text)]));
       return Promise.resolve();
     },
     close: () => {

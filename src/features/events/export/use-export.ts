@@ -57,7 +57,9 @@ export function useExport({
         .then(({ canPickFile, downloadSink, exportEvents, exportFileName, pickedFileSink }) => {
           const range = resolveRange(filters, Date.now());
           const context = {
-            ...exportIdentity(adapter.info),
+            // An opened export names the backend its file came from, so this file opens as
+            // that backend's log again.
+            ...(adapter.exportOrigin ?? exportIdentity(adapter.info)),
             deviceId,
             view: viewSearch,
             ...range,

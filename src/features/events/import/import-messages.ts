@@ -1,4 +1,5 @@
 import type { IndexedPage } from '../../../backends/event-index.ts';
+import type { RawPage } from '../../../backends/imported-log.ts';
 import type { DeviceEvent, EventDefinition, EventQuery } from '../../../backends/types.ts';
 import type { ExportHeader } from './export-reader.ts';
 
@@ -9,11 +10,14 @@ import type { ExportHeader } from './export-reader.ts';
 export type ImportWorkerRequest =
   | { type: 'read'; file: File }
   | { type: 'page'; id: number; query: EventQuery; cursor: string | null; pageSize: number }
+  /** The same page with each event's raw record read from the file (for an export of the view). */
+  | { type: 'page-raw'; id: number; query: EventQuery; cursor: string | null; pageSize: number }
   | { type: 'event'; id: number; eventId: string }
   | { type: 'codes'; id: number };
 
 export interface ImportWorkerAnswers {
   page: IndexedPage;
+  'page-raw': RawPage;
   event: DeviceEvent | null;
   codes: EventDefinition[];
 }

@@ -34,7 +34,8 @@ export function ImportedHeader({ opened }: ImportedHeaderProps) {
       </h1>
       <p className="mt-1 text-slate-800">
         A read-only copy of an Event log, opened from a file in this browser: it does not change and
-        nothing is sent to the server (no Refresh, Live or Export).
+        nothing is sent to the server (no Refresh or Live). Export writes the filtered view to a new
+        file, which opens here again.
       </p>
       <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Backend</dt>

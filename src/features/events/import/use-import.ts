@@ -43,7 +43,7 @@ export interface ImportState {
 
 type Question =
   | {
-      type: 'page';
+      type: 'page' | 'page-raw';
       query: Parameters<EventSource['page']>[0];
       cursor: string | null;
       pageSize: number;
@@ -71,6 +71,7 @@ function workerSource(worker: Worker): {
   return {
     source: {
       page: (query, cursor, pageSize) => ask({ type: 'page', query, cursor, pageSize }),
+      pageWithRaw: (query, cursor, pageSize) => ask({ type: 'page-raw', query, cursor, pageSize }),
       getEvent: (eventId) => ask({ type: 'event', eventId }),
       codes: () => ask({ type: 'codes' }),
     },
