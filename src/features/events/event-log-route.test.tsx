@@ -197,6 +197,21 @@ describe('EventLogRoute', () => {
     );
   });
 
+  it('keeps every arrow key pressed before React renders again (a busy tab)', async () => {
+    renderRoute(createFakeAdapter({ events: 100 }), BASE);
+    await statusSays('End of log');
+    (eventRows()[0] as HTMLElement).focus();
+    // Three presses in one task, as a tab busy with other work delivers them: each goes to
+    // whatever has focus at that moment, before React has committed the previous move.
+    for (let press = 0; press < 3; press++)
+      document.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }),
+      );
+    await waitFor(() =>
+      expect((document.activeElement as HTMLElement).dataset.eventId).toBe(fakeEvent(96).id),
+    );
+  });
+
   it('drops an invalid link parameter with a notice and shows the default view', async () => {
     const adapter = createFakeAdapter({ events: 50 });
     renderRoute(adapter, `${BASE}?type=BOGUS`);

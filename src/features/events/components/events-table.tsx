@@ -217,9 +217,13 @@ export function EventsTable({
       const count = rowCount.current;
       const target = key === 'Home' ? 0 : key === 'End' ? count - 1 : index + step;
       const clamped = Math.max(0, Math.min(count - 1, target));
-      focusPending.current = true;
       setActiveIndex(clamped);
       scroller.toIndex(clamped, 'auto');
+      // Focus moves now when the row is rendered, so a key pressed before React's next commit goes
+      // to the new row, not to the one it left (a busy tab lost keys that way); else once it is.
+      const rendered = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`);
+      if (rendered) rendered.focus({ preventScroll: true });
+      focusPending.current = !rendered;
       if (key === 'Home' || key === 'End') onEdgeKey?.(key === 'Home' ? 'first' : 'last');
     },
     [scroller, onEdgeKey],
