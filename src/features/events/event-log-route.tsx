@@ -14,6 +14,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
 import { paths } from '../../config/paths.ts';
+import { SEARCH_TEXT_MAX } from '../../lib/search-text.ts';
 import { useHydrated } from '../../lib/use-hydrated.ts';
 import { useShortcut } from '../../lib/use-shortcut.ts';
 import { eventQueries } from './api/event-queries.ts';
@@ -224,7 +225,9 @@ export const EventLogView = memo(function EventLogView({
   const lastHeld = eventWindow.events[eventWindow.events.length - 1];
 
   const tzLabel = useTimeZoneLabel(search.tz);
-  const [filtersOpen, setFiltersOpen] = useState(false);
+  // On a phone the filters start folded, unless the link's search was cut at the cap: the note
+  // saying so sits under the search box and must be seen.
+  const [filtersOpen, setFiltersOpen] = useState(() => (search.q?.length ?? 0) >= SEARCH_TEXT_MAX);
   const filtersId = useId();
   const activeFilters = [
     search.levels.length > 0,
