@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { parseCsv } from './support/csv.ts';
 
 const LONG = NOTABLE_PELION_DEVICES.longHistory;
 
@@ -43,35 +44,6 @@ async function exportAs(page: Page, format: 'CSV' | 'NDJSON') {
   await page.getByRole('button', { name: format, exact: true }).click();
   const file = await download;
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
-}
-
-/** RFC 4180 reader: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 test.beforeEach(async ({ page }) => withoutSaveDialog(page));

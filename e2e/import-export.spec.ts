@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { parseCsv } from './support/csv.ts';
 
 const LONG = NOTABLE_PELION_DEVICES.longHistory;
 
@@ -24,35 +25,6 @@ async function exportAs(page: Page, format: 'CSV' | 'NDJSON', savePath: string):
   const file = await download;
   await file.saveAs(savePath);
   return { name: file.suggestedFilename(), path: savePath, text: await readFile(savePath, 'utf8') };
-}
-
-/** RFC 4180 reader: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Events' });
