@@ -8,14 +8,8 @@
  * Environment: HISTOGRAM_AB_RUNS (cold loads per origin, default 5), CHROMIUM_PATH.
  */
 import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
-import { coldPage, launchChromium, watchFirstRow } from './browser/launch.ts';
-import {
-  HISTOGRAM_PROBE,
-  TIMELINE,
-  describeTimeline,
-  type Marks,
-  type Timeline,
-} from './browser/histogram.ts';
+import { coldPage, launchChromium } from './browser/launch.ts';
+import { describeTimeline, loadHistogram } from './browser/histogram.ts';
 import { summarize } from './stats.ts';
 
 const origins = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -42,22 +36,11 @@ try {
     for (const origin of order) {
       const { context, page } = await coldPage(browser, origin);
       try {
-        await context.addInitScript({ content: HISTOGRAM_PROBE });
-        let counts = 0;
-        page.on('request', (request) => {
-          if (/\/device-events\?.*\blimit=2\b/.test(request.url())) counts += 1;
-        });
-        const firstRow = watchFirstRow(page);
-        await page.goto(linkPath, { waitUntil: 'commit' });
-        const firstRowAt = await firstRow();
-        const deadline = Date.now() + 60_000;
-        let marks: Marks = { drawnAt: null, completeAt: null };
-        while (marks.completeAt === null) {
-          if (Date.now() > deadline) throw new Error('histogram not complete within 60 s');
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          marks = (await page.evaluate('window.__histogram')) as Marks;
-        }
-        const timeline = (await page.evaluate(TIMELINE)) as Timeline;
+        const { firstRowAt, marks, timeline, counts } = await loadHistogram(
+          context,
+          page,
+          linkPath,
+        );
         if (run === 0) continue;
         const appRowAt = timeline.appRowAt ?? firstRowAt;
         const sample: Sample = {

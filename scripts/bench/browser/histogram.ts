@@ -3,7 +3,8 @@
  * the first event row its bars are drawn (every bar's total in, `data-drawn`), and complete (every
  * level counted, `aria-busy="false"`), on the page's own clock; and the count requests it sent.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { isCountRequest } from '../../../e2e/support/count-requests.ts';
 import { coldPage, watchFirstRow } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
@@ -77,6 +78,41 @@ export function describeTimeline(timeline: Timeline, firstRowAt: number): string
   ].join('; ');
 }
 
+/** What one cold load of a log's histogram took. */
+export interface HistogramLoad {
+  /** The first event row painted (server-rendered or not), ms since navigation. */
+  firstRowAt: number;
+  marks: Marks & { completeAt: number };
+  timeline: Timeline;
+  /** The one-row count reads the page sent. */
+  counts: number;
+}
+
+/** Opens `path` in a fresh `page` of `context` and waits until every level of its histogram is counted. */
+export async function loadHistogram(
+  context: BrowserContext,
+  page: Page,
+  path: string,
+): Promise<HistogramLoad> {
+  await context.addInitScript({ content: HISTOGRAM_PROBE });
+  let counts = 0;
+  page.on('request', (request) => {
+    if (isCountRequest(request.url())) counts += 1;
+  });
+  const firstRow = watchFirstRow(page);
+  await page.goto(path, { waitUntil: 'commit' });
+  const firstRowAt = await firstRow();
+  const deadline = Date.now() + 60_000;
+  let marks: Marks = { drawnAt: null, completeAt: null };
+  while (marks.completeAt === null) {
+    if (Date.now() > deadline) throw new Error('histogram not complete within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    marks = (await page.evaluate('window.__histogram')) as Marks;
+  }
+  const timeline = (await page.evaluate(TIMELINE)) as Timeline;
+  return { firstRowAt, marks: { ...marks, completeAt: marks.completeAt }, timeline, counts };
+}
+
 export async function histogramRuns(
   browser: Browser,
   origin: string,
@@ -88,21 +124,7 @@ export async function histogramRuns(
   for (let run = 1; run <= runs; run += 1) {
     const { context, page } = await coldPage(browser, origin);
     try {
-      await context.addInitScript({ content: HISTOGRAM_PROBE });
-      let counts = 0;
-      page.on('request', (request) => {
-        if (/\/device-events\?.*\blimit=2\b/.test(request.url())) counts += 1;
-      });
-      const firstRow = watchFirstRow(page);
-      await page.goto(path, { waitUntil: 'commit' });
-      const firstRowAt = await firstRow();
-      const deadline = Date.now() + 60_000;
-      let marks: Marks = { drawnAt: null, completeAt: null };
-      while (marks.completeAt === null) {
-        if (Date.now() > deadline) throw new Error(`histogram not complete within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        marks = (await page.evaluate('window.__histogram')) as Marks;
-      }
+      const { firstRowAt, marks, timeline, counts } = await loadHistogram(context, page, path);
       const drawn = marks.drawnAt! - firstRowAt;
       const complete = marks.completeAt - firstRowAt;
       sink.add('histogramDrawn', drawn);
@@ -110,7 +132,6 @@ export async function histogramRuns(
       sink.log(
         `histogram run ${run}: first row at ${firstRowAt.toFixed(0)} ms; bars drawn ${drawn.toFixed(0)} ms after it, every level ${complete.toFixed(0)} ms after it; ${counts} count requests`,
       );
-      const timeline = (await page.evaluate(TIMELINE)) as Timeline;
       sink.log(`  ms after the first row: ${describeTimeline(timeline, firstRowAt)}`);
     } catch (error) {
       sink.fail(['histogramDrawn', 'histogramComplete'], error);
