@@ -1,5 +1,5 @@
-import { useRef } from 'react';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useSeparatorDrag } from '../../../lib/use-separator-drag.ts';
 
 export interface ColumnResizerProps {
   /** The column's header text. */
@@ -17,7 +17,6 @@ const STEP = 16;
  * Home for the narrowest. A window separator in ARIA terms, valued by the column's width.
  */
 export function ColumnResizer({ label, size, min, onResize }: ColumnResizerProps) {
-  const drag = useRef<{ x: number; size: number } | null>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = event.shiftKey ? 4 * STEP : STEP;
     const next =
@@ -32,18 +31,7 @@ export function ColumnResizer({ label, size, min, onResize }: ColumnResizerProps
     event.preventDefault();
     onResize(next);
   };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    event.preventDefault();
-    event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, size };
-  };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (drag.current) onResize(drag.current.size + event.clientX - drag.current.x);
-  };
-  const stop = () => {
-    drag.current = null;
-  };
+  const pointer = useSeparatorDrag(() => size, onResize, 1);
   return (
     // A focusable separator is a widget in WAI-ARIA 1.2 (a window splitter), which the lint rule
     // does not know: it takes keys and pointer drags by design.
@@ -57,10 +45,7 @@ export function ColumnResizer({ label, size, min, onResize }: ColumnResizerProps
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a focusable separator is a resize control (WAI-ARIA: window splitter)
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={stop}
-      onPointerCancel={stop}
+      {...pointer}
       className="absolute top-0 -right-2.5 bottom-0 z-10 w-2 cursor-col-resize touch-none rounded outline-none select-none after:absolute after:inset-y-0 after:left-1/2 after:w-px after:bg-slate-300 hover:after:w-0.5 hover:after:bg-blue-600 focus-visible:ring-2 focus-visible:ring-blue-600"
     />
   );

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useSeparatorDrag } from '../../../lib/use-separator-drag.ts';
 
 /**
  * The width of the Event details beside the grid: the reader drags its left edge or focuses it
@@ -56,7 +57,6 @@ export interface DetailsResizerProps {
 }
 
 export function DetailsResizer({ width, rowWidth, onResize, valueNow }: DetailsResizerProps) {
-  const drag = useRef<{ x: number; width: number } | null>(null);
   const apply = (next: number) =>
     onResize(Math.round(Math.min(widestDetails(rowWidth()), Math.max(DETAILS_MIN, next))));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -76,19 +76,8 @@ export function DetailsResizer({ width, rowWidth, onResize, valueNow }: DetailsR
     event.preventDefault();
     apply(next);
   };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    event.preventDefault();
-    event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, width: width() };
-  };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    // The panel is right of the grid: dragging its edge left widens it.
-    if (drag.current) apply(drag.current.width + drag.current.x - event.clientX);
-  };
-  const stop = () => {
-    drag.current = null;
-  };
+  // The panel is right of the grid: dragging its edge left widens it.
+  const pointer = useSeparatorDrag(width, apply, -1);
   return (
     // A focusable separator is a widget in WAI-ARIA 1.2 (a window splitter), which the lint rule
     // does not know: it takes keys and pointer drags by design.
@@ -102,10 +91,7 @@ export function DetailsResizer({ width, rowWidth, onResize, valueNow }: DetailsR
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a focusable separator is a resize control (WAI-ARIA: window splitter)
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={stop}
-      onPointerCancel={stop}
+      {...pointer}
       className="absolute top-0 bottom-0 -left-2.5 z-10 w-2 cursor-col-resize touch-none rounded outline-none select-none after:absolute after:inset-y-0 after:left-1/2 after:w-px after:bg-slate-300 hover:after:w-0.5 hover:after:bg-blue-600 focus-visible:ring-2 focus-visible:ring-blue-600"
     />
   );
