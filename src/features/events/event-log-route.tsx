@@ -1,15 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Suspense,
-  lazy,
-  memo,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { Suspense, lazy, memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useBackend } from '../../backends/use-backend.ts';
 import { DroppedParamsNotice } from '../../components/ui/dropped-params-notice.tsx';
@@ -41,10 +31,9 @@ import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
 import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
-import type * as HistogramCode from './histogram/event-histogram.tsx';
 import { histogramKeys } from './histogram/histogram-keys.ts';
 import { useAfterPaint } from './histogram/use-after-paint.ts';
-import { prefetchOpenEnds, type ListHead } from './api/log-ends.ts';
+import { useHistogramCode } from './histogram/use-histogram-code.ts';
 import { LiveControls } from './live/live-controls.tsx';
 import { formatEventTime } from './utils/format-time.ts';
 import { serialiseEventLogSearch } from './utils/event-log-search.ts';
@@ -57,13 +46,6 @@ import { retentionOf } from './utils/retention.ts';
 const EventDetailsPanel = lazy(async () => ({
   default: (await import('./components/event-details-panel.tsx')).EventDetailsPanel,
 }));
-
-// The histogram's code loads after the first rows. Not through lazy() and Suspense: React holds
-// back a boundary's content for up to 300 ms after its fallback was shown, and the histogram's
-// counts start when it renders; it is rendered once its module is in instead.
-type HistogramModule = typeof HistogramCode;
-let histogramModule: Promise<HistogramModule> | null = null;
-const loadHistogram = () => (histogramModule ??= import('./histogram/event-histogram.tsx'));
 
 // The column chooser needs the column model (react-table), which loads after the page is
 // interactive; neither is needed to show the first rows.
@@ -256,60 +238,17 @@ export const EventLogView = memo(function EventLogView({
   // after a filter change until it shows the new ones.
   const listId = `${JSON.stringify(filters)}@${moment.anchor ?? ''}`;
   const rowsPainted = useAfterPaint(hydrated && !query.isPending, listId);
-  const [histogram, setHistogram] = useState<HistogramModule | null>(null);
-  useEffect(() => {
-    if (!rowsPainted || histogram) return;
-    let current = true;
-    loadHistogram().then(
-      (loaded) => current && setHistogram(loaded),
-      () => {
-        // The placeholder stays; the next view tries again.
-        histogramModule = null;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [rowsPainted, histogram]);
-  // A list read from its top shows the log's end in its order (newest-first: the newest event)
-  // and counts it: the histogram's window needs not read that end again.
+  // A list read from its top shows the log's end in its order (newest-first: the newest event).
   const headEvent = moment.anchor === undefined && eventWindow.start === 0 ? firstHeld : undefined;
-  const head: ListHead | null = useMemo(
-    () =>
-      headEvent
-        ? {
-            end: filters.order === 'desc' ? 'newest' : 'oldest',
-            time: headEvent.time,
-            total: log.total,
-          }
-        : null,
-    [headEvent, filters.order, log.total],
-  );
-  // The ends the histogram's window needs go out with its code, not after it.
-  const counting = adapter.countEvents !== undefined;
-  useEffect(() => {
-    if (rowsPainted && counting) prefetchOpenEnds(queryClient, adapter, deviceId, filters, head);
-  }, [rowsPainted, counting, queryClient, adapter, deviceId, filters, head]);
-  // Its counts go out as soon as its code is in, not once it has rendered; a filter change
-  // cancels those nobody shows any more.
-  const { tz } = search;
-  useEffect(() => {
-    if (!rowsPainted || !histogram || !counting) return;
-    const controller = new AbortController();
-    void histogram.prefetchHistogram(
-      queryClient,
-      adapter,
-      deviceId,
-      filters,
-      head,
-      tz,
-      controller.signal,
-    );
-    return () => {
-      controller.abort();
-      histogram.cancelUnobservedCounts(queryClient, adapter.info.id, deviceId);
-    };
-  }, [rowsPainted, histogram, counting, queryClient, adapter, deviceId, filters, head, tz]);
+  const { histogram, head } = useHistogramCode({
+    rowsPainted,
+    adapter,
+    deviceId,
+    filters,
+    headEvent,
+    total: log.total,
+    tz: search.tz,
+  });
 
   return (
     // Fills the window below the header (index.css: `[data-fill-viewport]`): the grid scrolls,
