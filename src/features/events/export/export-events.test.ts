@@ -15,8 +15,9 @@ function memorySink() {
     chunks,
     closed: false,
     aborted: false,
-    write: (text) => {
-      chunks.push(text);
+    write: (data) => {
+      if (typeof data !== 'string') throw new TypeError('this sink takes text');
+      chunks.push(data);
       return Promise.resolve();
     },
     close: () => {

@@ -5,14 +5,17 @@ import type {
   EventPage,
   EventQuery,
 } from '../../../backends/types.ts';
-import { BackendError } from '../../../backends/types.ts';
-import { nextPollDelay } from '../live/live-schedule.ts';
 import type { ExportContext, ExportFormat } from './export-format.ts';
 import { csvHeader, csvLine, ndjsonHeader, ndjsonLine } from './export-format.ts';
+import type { ExportSlice } from './export-slices.ts';
+import { exportPageReader, planSlices, probeEnds } from './export-slices.ts';
 
-/** Where an export's text goes, chunk by chunk (a file being written, or parts of a download). */
+/**
+ * Where an export's text goes, chunk by chunk (a file being written, or parts of a download):
+ * text, or a Blob of it already encoded (as a slice reader hands pages over).
+ */
 export interface ExportSink {
-  write(text: string): Promise<void>;
+  write(data: string | Blob): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -34,27 +37,28 @@ export interface ExportRequest {
   sink: ExportSink;
   signal: AbortSignal;
   onProgress: (progress: ExportProgress) => void;
+  /**
+   * Readers of slices of the view (each a worker, see export-worker-reader.ts), for reading
+   * several slices at once; absent → one read of the whole view on this thread. Used only for a
+   * backend without a documented rate (`requestsPerSecond`) whose pages hold the raw records.
+   */
+  sliceReaders?: () => SliceReader[];
+}
+
+/** One page of a slice, encoded as the file holds it. */
+export interface ExportPart {
+  data: string | Blob;
+  events: number;
+}
+
+/** Reads slices of an export one at a time, each page's lines handed over in order. */
+export interface SliceReader {
+  read(slice: ExportSlice, onPart: (part: ExportPart) => void, signal: AbortSignal): Promise<void>;
+  close(): void;
 }
 
 /** Characters of text handed to the sink at once (docs/performance.md, "Export throughput"). */
 export const WRITE_CHARS = 64 * 1024;
-
-/** Failed calls in a row before an export gives up (each after a growing wait). */
-const MAX_ATTEMPTS = 5;
-
-const wait = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 
 /**
  * Pages read ahead of the one being written. The next page is asked for as soon as the current one
@@ -91,31 +95,26 @@ function yieldToBrowser(): Promise<void> {
  * retried after a growing wait. Reading runs ahead of writing (see PAGES_AHEAD).
  */
 export async function exportEvents(request: ExportRequest): Promise<ExportProgress> {
-  const { adapter, query, format, context, keep, sink, signal, onProgress } = request;
-  const pageSize = adapter.info.capabilities.maxPageSize;
-  const spacing = adapter.requestsPerSecond ? 1000 / adapter.requestsPerSecond : 0;
-  const progress: ExportProgress = { events: 0, pages: 0, total: null };
-  let lastCall = -Infinity;
-
-  const fetchPage = async (cursor: Cursor | null) => {
-    for (let attempt = 1; ; attempt += 1) {
-      await wait(lastCall + spacing - performance.now(), signal);
-      signal.throwIfAborted();
-      lastCall = performance.now();
-      try {
-        return await (adapter.listEventsForExport ?? adapter.listEvents)(
-          query,
-          cursor,
-          pageSize,
-          signal,
-        );
-      } catch (error) {
-        const retryable = error instanceof BackendError && error.details.retryable;
-        if (signal.aborted || !retryable || attempt >= MAX_ATTEMPTS) throw error;
-        await wait(nextPollDelay(attempt, error), signal);
-      }
+  const { adapter, sliceReaders } = request;
+  if (sliceReaders && !adapter.requestsPerSecond && !adapter.listEventsForExport) {
+    let ends: Awaited<ReturnType<typeof probeEnds>>;
+    try {
+      ends = await probeEnds(adapter, request.query, request.signal);
+    } catch (error) {
+      await request.sink.abort().catch(() => undefined);
+      throw error;
     }
-  };
+    if (ends) return exportInSlices(request, sliceReaders, ends);
+  }
+  return exportInOneRead(request);
+}
+
+/** The whole view read page after page on this thread (see PAGES_AHEAD). */
+async function exportInOneRead(request: ExportRequest): Promise<ExportProgress> {
+  const { adapter, query, format, context, keep, sink, signal, onProgress } = request;
+  const progress: ExportProgress = { events: 0, pages: 0, total: null };
+  const readPage = exportPageReader(adapter, signal);
+  const fetchPage = (cursor: Cursor | null) => readPage(query, cursor);
 
   // The reader fills `ahead`; the writer takes from it. Each side waits for the other through
   // `wake`, and a failed read is handed to the writer, which ends the export with it.
@@ -202,5 +201,114 @@ export async function exportEvents(request: ExportRequest): Promise<ExportProgre
     readerWaiting = null;
     // Not awaited: a read still on its way ends with the signal, or is dropped when it lands.
     wake(reader);
+  }
+}
+
+/**
+ * Slices per reader: several each, so a slice that holds a burst of events (slices are equal in
+ * time, not in events) leaves the other readers other slices to read meanwhile.
+ */
+export const SLICES_PER_READER = 4;
+/**
+ * Slices read ahead of the one being written, at most: what an export holds besides the slice
+ * being written is bounded by this many slices' pages (as Blobs, which the browser keeps outside
+ * the page's heap).
+ */
+export const SLICES_AHEAD_PER_READER = 2;
+
+/**
+ * The view read as slices of time by several readers at once (docs/performance.md, "Export
+ * throughput, third round"), written in the view's order: the slice being written first, the
+ * pages of later slices held until it is done. Each reader takes the next slice in order when
+ * it has finished one, within SLICES_AHEAD_PER_READER × readers of the slice being written.
+ */
+async function exportInSlices(
+  request: ExportRequest,
+  makeReaders: () => SliceReader[],
+  ends: { oldest: number; newest: number; total: number | null },
+): Promise<ExportProgress> {
+  const { query, format, context, sink, signal, onProgress } = request;
+  const progress: ExportProgress = { events: 0, pages: 0, total: ends.total };
+  const stop = new AbortController();
+  const readers = makeReaders();
+  const slices = planSlices(query, ends.oldest, ends.newest, readers.length * SLICES_PER_READER);
+  const parts: ExportPart[][] = slices.map(() => []);
+  const finished = slices.map(() => false);
+  const window = readers.length * SLICES_AHEAD_PER_READER;
+  const failures: unknown[] = [];
+  let writing = 0;
+  let taken = 0;
+  let writerWaiting: (() => void) | null = null;
+  let readersWaiting: Array<() => void> = [];
+  const wakeWriter = () => {
+    const writer = writerWaiting;
+    writerWaiting = null;
+    writer?.();
+  };
+  const wakeReaders = () => {
+    const waiting = readersWaiting;
+    readersWaiting = [];
+    for (const reader of waiting) reader();
+  };
+  const onAbort = () => {
+    stop.abort(signal.reason);
+    wakeWriter();
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+
+  const run = async (reader: SliceReader) => {
+    for (;;) {
+      while (taken < slices.length && taken >= writing + window && !stop.signal.aborted)
+        await new Promise<void>((resolve) => readersWaiting.push(resolve));
+      if (taken >= slices.length || stop.signal.aborted) return;
+      const index = taken;
+      taken += 1;
+      await reader.read(
+        slices[index]!,
+        (part) => {
+          parts[index]!.push(part);
+          if (index === writing) wakeWriter();
+        },
+        stop.signal,
+      );
+      finished[index] = true;
+      if (index === writing) wakeWriter();
+    }
+  };
+
+  try {
+    for (const reader of readers)
+      run(reader).catch((error: unknown) => {
+        failures.push(error);
+        stop.abort(error);
+        wakeWriter();
+      });
+    await sink.write(format === 'csv' ? csvHeader() : ndjsonHeader(context));
+    while (writing < slices.length) {
+      signal.throwIfAborted();
+      if (failures.length > 0) throw failures[0];
+      const part = parts[writing]!.shift();
+      if (part) {
+        await sink.write(part.data);
+        progress.events += part.events;
+        progress.pages += 1;
+        onProgress({ ...progress });
+      } else if (finished[writing]) {
+        writing += 1;
+        wakeReaders();
+      } else {
+        await new Promise<void>((resolve) => (writerWaiting = resolve));
+      }
+    }
+    await sink.close();
+    return progress;
+  } catch (error) {
+    await sink.abort().catch(() => undefined);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    stop.abort();
+    wakeReaders();
+    for (const reader of readers) reader.close();
   }
 }

@@ -5,3 +5,4 @@
 export { exportEvents } from './export-events.ts';
 export { exportFileName } from './export-format.ts';
 export { canPickFile, downloadSink, pickedFileSink } from './export-sinks.ts';
+export { exportReaderCount, workerSliceReader } from './export-worker-reader.ts';

@@ -54,7 +54,8 @@ export function useExport({
       // The export's code arrives with the click (a small chunk, well inside the click's user
       // activation, which the save dialog needs).
       void import('./export-job.ts')
-        .then(({ canPickFile, downloadSink, exportEvents, exportFileName, pickedFileSink }) => {
+        .then((job) => {
+          const { canPickFile, downloadSink, exportEvents, exportFileName, pickedFileSink } = job;
           const range = resolveRange(filters, Date.now());
           const context = {
             // An opened export names the backend its file came from, so this file opens as
@@ -90,6 +91,19 @@ export function useExport({
               format,
               context,
               keep: text ? (event) => eventMatchesText(event, text) : undefined,
+              // Slices of the view read at once, each by a worker (export-worker.ts).
+              sliceReaders:
+                typeof Worker === 'function'
+                  ? () =>
+                      Array.from({ length: job.exportReaderCount() }, () =>
+                        job.workerSliceReader({
+                          info: adapter.info,
+                          format,
+                          deviceId,
+                          ...(text ? { needle: text } : {}),
+                        }),
+                      )
+                  : undefined,
               sink,
               signal: abort.signal,
               onProgress: (progress) =>
