@@ -12,6 +12,7 @@
 import { createAdapter } from '../../../backends/registry.ts';
 import type { BackendAdapter, BackendInfo } from '../../../backends/types.ts';
 import { eventMatchesText } from '../utils/match-text.ts';
+import { BlobParts } from './blob-parts.ts';
 import { encodeLines } from './export-format.ts';
 import { exportPageReader, readSlice } from './export-slices.ts';
 import type { ExportWorkerMessage, ExportWorkerRequest } from './export-worker-messages.ts';
@@ -19,7 +20,8 @@ import type { ExportWorkerMessage, ExportWorkerRequest } from './export-worker-m
 /** Characters of text per Blob piece (as the page's own export writes them). */
 const PIECE_CHARS = 64 * 1024;
 
-const MIME = { csv: 'text/csv;charset=utf-8', ndjson: 'application/x-ndjson' } as const;
+/** One encoder and buffer for every page this worker writes. */
+const bytes = new BlobParts();
 
 /** The parts of a dedicated worker's global scope used here (the DOM typings describe a page). */
 const scope = self as unknown as {
@@ -63,10 +65,12 @@ async function read(request: Extract<ExportWorkerRequest, { type: 'read' }>) {
     const events = needle
       ? page.events.filter((event) => eventMatchesText(event, needle))
       : page.events;
-    const pieces = encodeLines(events, request.format, request.deviceId, PIECE_CHARS);
+    for (const piece of encodeLines(events, request.format, request.deviceId, PIECE_CHARS))
+      bytes.add(piece);
+    const blobs = bytes.take();
     post({
       type: 'part',
-      data: new Blob(pieces, { type: MIME[request.format] }),
+      data: blobs.length === 1 ? blobs[0]! : new Blob(blobs),
       events: events.length,
     });
   });
