@@ -38,9 +38,10 @@ export interface ExportRequest {
   signal: AbortSignal;
   onProgress: (progress: ExportProgress) => void;
   /**
-   * Readers of slices of the view (each a worker, see export-worker-reader.ts), for reading
-   * several slices at once; absent → one read of the whole view on this thread. Used only for a
-   * backend without a documented rate (`requestsPerSecond`) whose pages hold the raw records.
+   * Readers of slices of the view (thread-slice-reader.ts), for reading several slices at once;
+   * absent → one read of the whole view. Used only for a backend without a documented rate
+   * (`requestsPerSecond`: Alibaba's export stays one paced read within its quota) whose pages
+   * hold the raw records (an opened export's do not).
    */
   sliceReaders?: () => SliceReader[];
 }

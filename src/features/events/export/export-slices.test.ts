@@ -13,6 +13,7 @@ import type { ExportSink, SliceReader } from './export-events.ts';
 import { exportEvents } from './export-events.ts';
 import { encodeLines } from './export-format.ts';
 import { exportPageReader, planSlices, probeEnds, readSlice } from './export-slices.ts';
+import { SLICE_READERS, threadSliceReader } from './thread-slice-reader.ts';
 
 /**
  * A log as Izuma/Pelion's `/v3/device-events` pages it: times in microseconds, ordered by
@@ -263,6 +264,52 @@ describe('exportEvents with slice readers', () => {
       expect(sliced.closed).toBe(true);
     });
   }
+
+  it('gives the same file through the page’s slice readers (Blobs of UTF-8)', async () => {
+    const query: EventQuery = { deviceId: 'd', levels: [], order: 'desc' };
+    const plain = memorySink();
+    await exportEvents({
+      adapter: microAdapter(log, 100).adapter,
+      query,
+      format: 'ndjson',
+      context,
+      sink: plain,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    const { adapter, calls } = microAdapter(log, 100);
+    const parts: Array<string | Blob> = [];
+    const done = await exportEvents({
+      adapter,
+      query,
+      format: 'ndjson',
+      context,
+      sink: {
+        write: (data) => {
+          parts.push(data);
+          return Promise.resolve();
+        },
+        close: () => Promise.resolve(),
+        abort: () => Promise.resolve(),
+      },
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      sliceReaders: () =>
+        Array.from({ length: SLICE_READERS }, () =>
+          threadSliceReader({ adapter, format: 'ndjson', deviceId: 'd' }),
+        ),
+    });
+    expect(done.events).toBe(3000);
+    expect(parts.slice(1).every((part) => part instanceof Blob)).toBe(true);
+    const text = await new Blob(parts).text();
+    expect(lines([text])).toEqual(lines(plain.chunks));
+    // The slices' first pages asked at once, each with its own bounds.
+    const firsts = calls.filter((call) => call.cursor === null && call.query.order === 'desc');
+    expect(new Set(firsts.map((call) => `${call.query.from}-${call.query.to}`)).size).toBe(
+      firsts.length,
+    );
+    expect(firsts.length).toBeGreaterThan(SLICE_READERS);
+  });
 
   it('fails the export when a slice fails, throwing the file away', async () => {
     const { adapter } = microAdapter(log, 100);

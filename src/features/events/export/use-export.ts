@@ -91,19 +91,16 @@ export function useExport({
               format,
               context,
               keep: text ? (event) => eventMatchesText(event, text) : undefined,
-              // Slices of the view read at once, each by a worker (export-worker.ts).
-              sliceReaders:
-                typeof Worker === 'function'
-                  ? () =>
-                      Array.from({ length: job.exportReaderCount() }, () =>
-                        job.workerSliceReader({
-                          info: adapter.info,
-                          format,
-                          deviceId,
-                          ...(text ? { needle: text } : {}),
-                        }),
-                      )
-                  : undefined,
+              // Slices of the view read at once (export-slices.ts).
+              sliceReaders: () =>
+                Array.from({ length: job.SLICE_READERS }, () =>
+                  job.threadSliceReader({
+                    adapter,
+                    format,
+                    deviceId,
+                    ...(text ? { keep: (event) => eventMatchesText(event, text) } : {}),
+                  }),
+                ),
               sink,
               signal: abort.signal,
               onProgress: (progress) =>
