@@ -41,9 +41,10 @@ export interface ExportRequest {
    * Readers of slices of the view (thread-slice-reader.ts), for reading several slices at once;
    * absent → one read of the whole view. Used only for a backend without a documented rate
    * (`requestsPerSecond`: Alibaba's export stays one paced read within its quota) whose pages
-   * hold the raw records (an opened export's do not).
+   * hold the raw records (an opened export's do not). The readers write the request's format and
+   * keep what its `keep` keeps.
    */
-  sliceReaders?: () => SliceReader[];
+  sliceReaders?: (request: ExportRequest) => SliceReader[];
 }
 
 /** One page of a slice, encoded as the file holds it. */
@@ -91,9 +92,10 @@ function yieldToBrowser(): Promise<void> {
 
 /**
  * Pages through every event of the query with the backend's largest page, writes each page to the
- * sink as soon as it arrives (nothing is gathered in memory beyond PAGES_AHEAD pages), and paces
- * requests to the backend's rate (`requestsPerSecond`). Transient failures and throttling are
- * retried after a growing wait. Reading runs ahead of writing (see PAGES_AHEAD).
+ * sink as soon as it arrives (nothing is gathered in memory beyond PAGES_AHEAD pages, or a bounded
+ * number of slices), and paces requests to the backend's rate (`requestsPerSecond`). Transient
+ * failures and throttling are retried after a growing wait. With `sliceReaders`, the view is read
+ * as slices of time at once (exportInSlices); else in one read that runs ahead of writing.
  */
 export async function exportEvents(request: ExportRequest): Promise<ExportProgress> {
   const { adapter, sliceReaders } = request;
@@ -225,13 +227,13 @@ export const SLICES_AHEAD_PER_READER = 2;
  */
 async function exportInSlices(
   request: ExportRequest,
-  makeReaders: () => SliceReader[],
+  makeReaders: (request: ExportRequest) => SliceReader[],
   ends: { oldest: number; newest: number; total: number | null },
 ): Promise<ExportProgress> {
   const { query, format, context, sink, signal, onProgress } = request;
   const progress: ExportProgress = { events: 0, pages: 0, total: ends.total };
   const stop = new AbortController();
-  const readers = makeReaders();
+  const readers = makeReaders(request);
   const slices = planSlices(query, ends.oldest, ends.newest, readers.length * SLICES_PER_READER);
   const parts: ExportPart[][] = slices.map(() => []);
   const finished = slices.map(() => false);

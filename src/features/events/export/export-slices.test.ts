@@ -265,7 +265,7 @@ describe('exportEvents with slice readers', () => {
     });
   }
 
-  it('gives the same file through the page’s slice readers (Blobs of UTF-8)', async () => {
+  it('gives the same file through the page’s slice readers (Blobs of UTF-8), text filter kept', async () => {
     const query: EventQuery = { deviceId: 'd', levels: [], order: 'desc' };
     const plain = memorySink();
     await exportEvents({
@@ -294,15 +294,21 @@ describe('exportEvents with slice readers', () => {
       },
       signal: new AbortController().signal,
       onProgress: () => undefined,
-      sliceReaders: () =>
+      keep: (event) => !event.id.endsWith('7'),
+      sliceReaders: (request) =>
         Array.from({ length: SLICE_READERS }, () =>
-          threadSliceReader({ adapter, format: 'ndjson', deviceId: 'd' }),
+          threadSliceReader({
+            adapter: request.adapter,
+            format: request.format,
+            deviceId: request.context.deviceId,
+            keep: request.keep,
+          }),
         ),
     });
-    expect(done.events).toBe(3000);
+    expect(done.events).toBe(2700);
     expect(parts.slice(1).every((part) => part instanceof Blob)).toBe(true);
     const text = await new Blob(parts).text();
-    expect(lines([text])).toEqual(lines(plain.chunks));
+    expect(lines([text])).toEqual(lines(plain.chunks).filter((id) => !id.endsWith('7')));
     // The slices' first pages asked at once, each with its own bounds.
     const firsts = calls.filter((call) => call.cursor === null && call.query.order === 'desc');
     expect(new Set(firsts.map((call) => `${call.query.from}-${call.query.to}`)).size).toBe(

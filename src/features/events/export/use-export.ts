@@ -92,13 +92,13 @@ export function useExport({
               context,
               keep: text ? (event) => eventMatchesText(event, text) : undefined,
               // Slices of the view read at once (export-slices.ts).
-              sliceReaders: () =>
+              sliceReaders: (request) =>
                 Array.from({ length: job.SLICE_READERS }, () =>
                   job.threadSliceReader({
-                    adapter,
-                    format,
-                    deviceId,
-                    ...(text ? { keep: (event) => eventMatchesText(event, text) } : {}),
+                    adapter: request.adapter,
+                    format: request.format,
+                    deviceId: request.context.deviceId,
+                    keep: request.keep,
                   }),
                 ),
               sink,
