@@ -63,9 +63,18 @@ test('NDJSON of a filtered view holds every matching event the simulator has, ra
     page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first(),
   ).toBeVisible();
   const progress = page.getByRole('progressbar', { name: 'Export progress' });
+  // The export's requests wait until the progress bar and Cancel have been seen: read in slices
+  // at once, a few thousand events can be done before a look at the page would find them.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/device-events\?/, async (route) => {
+    await held;
+    await route.fallback();
+  });
   const file = exportAs(page, 'NDJSON');
   await expect(progress).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  release();
   const { name, text } = await file;
   await expect(progress).toHaveCount(0);
 
