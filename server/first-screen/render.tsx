@@ -12,13 +12,14 @@
  * relative to the clock (`from=now-24h`, or Alibaba's default 30-day window) is resolved by the
  * server's clock as the page is served, the moment the browser would otherwise have asked; the app
  * keys its cache by the bound as typed, so it reads the embedded page all the same. The cache is
- * embedded through `toJsonSafe`, which carries Alibaba's 64-bit integers (BigInt) intact. Anything
+ * embedded through `toJsonSafe`, which carries Alibaba's 64-bit integers (BigInt) intact, and
+ * without the listed events' wire records (`dehydrateFirstScreen`). Anything
  * else — an unknown kind, a failed request, a redirect — yields null (a render error throws), and
  * the page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
  */
-import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { dehydrateFirstScreen } from '../../src/app/first-screen-state.ts';
 import { AppProvider } from '../../src/app/provider.tsx';
 import { createAppRoutes } from '../../src/app/router.tsx';
 import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
@@ -34,7 +35,6 @@ import { eventDefinitionsQueryOptions } from '../../src/features/events/api/list
 import { listEventsQueryOptions } from '../../src/features/events/api/list-events.ts';
 import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-query.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
-import { toJsonSafe } from '../../src/lib/json-safe.ts';
 import { renderWithTheme, type Theme } from '../../src/lib/theme.ts';
 import { PELION_CAPABILITIES } from '../backends/types.ts';
 
@@ -112,7 +112,7 @@ export async function renderFirstScreen({
     );
     return {
       html,
-      state: dehydrate(queryClient, { serializeData: toJsonSafe }),
+      state: dehydrateFirstScreen(queryClient),
       localTimes: search.tz === 'local',
     };
   } finally {
