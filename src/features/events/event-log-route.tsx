@@ -381,6 +381,7 @@ export const EventLogView = memo(function EventLogView({
               eventId={eventId}
               event={openEvent}
               loading={detail.isPending && listedEvent === undefined}
+              recordLoading={detail.isPending}
               error={detail.error}
               eventLink={readOnly ? undefined : links.eventLink}
               payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}

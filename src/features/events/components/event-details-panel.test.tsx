@@ -19,7 +19,7 @@ const listed: DeviceEvent = {
   raw: undefined,
 };
 
-function show(event: DeviceEvent, error: unknown = null) {
+function show(event: DeviceEvent, error: unknown = null, recordLoading = true) {
   return render(
     <EventDetailsPanel
       vocabulary={vocabulary}
@@ -27,6 +27,7 @@ function show(event: DeviceEvent, error: unknown = null) {
       eventId="e1"
       event={event}
       loading={false}
+      recordLoading={recordLoading}
       error={error}
       eventLink={null}
       onClose={() => undefined}
@@ -55,5 +56,11 @@ describe('Event details of a listed event without its wire record', () => {
       new BackendError('Upstream timed out', { status: 504, requestId: 'r-9', retryable: true }),
     );
     expect(screen.getByText(/Could not load the full record: Upstream timed out/)).toBeTruthy();
+  });
+
+  it('says so when the read came back without the event, instead of loading for ever', () => {
+    show(listed, null, false);
+    expect(screen.queryByText('Loading the full record…')).toBeNull();
+    expect(screen.getByText('The backend did not send this event’s full record.')).toBeTruthy();
   });
 });

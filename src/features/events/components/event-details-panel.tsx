@@ -17,6 +17,11 @@ export interface EventDetailsPanelProps {
   eventId: string;
   event: DeviceEvent | null | undefined;
   loading: boolean;
+  /**
+   * The event's own read (which brings its wire record) is still under way; an event shown from
+   * the list without its record says so meanwhile.
+   */
+  recordLoading?: boolean;
   error: unknown;
   /**
    * Absolute URL of this event (pins a from/to around it); null until the event is known;
@@ -83,6 +88,7 @@ export function EventDetailsPanel({
   eventId,
   event,
   loading,
+  recordLoading = false,
   error,
   eventLink,
   payloadFields,
@@ -230,7 +236,9 @@ export function EventDetailsPanel({
             <p className="text-sm text-slate-600">
               {error
                 ? `Could not load the full record: ${error instanceof Error ? error.message : String(error)}`
-                : 'Loading the full record…'}
+                : recordLoading
+                  ? 'Loading the full record…'
+                  : 'The backend did not send this event’s full record.'}
             </p>
           ) : (
             /* Focusable so keyboard users can scroll a record wider or taller than the panel. */
