@@ -88,9 +88,15 @@ test.describe('first screen of an Event log link', () => {
     await page.goto(eventLog);
     await appRowTime(page);
     // The embedded cache holds the rows' events without their records (a third of the bytes).
-    const embedded = await page.locator('#fleetlog-state').textContent();
-    expect(embedded).toContain(`"id":"${wire.id}"`);
-    expect(embedded).not.toContain('"raw"');
+    const embedded = JSON.parse((await page.locator('#fleetlog-state').textContent()) ?? '') as {
+      queries: Array<{ queryKey: unknown[]; state: { data: unknown } }>;
+    };
+    const list = embedded.queries.find((query) => query.queryKey[3] === 'list')?.state.data as {
+      pages: Array<{ events: Array<Record<string, unknown>> }>;
+    };
+    const listed = list.pages[0]!.events;
+    expect(listed.map((event) => event.id)).toContain(wire.id);
+    expect(listed.filter((event) => 'raw' in event)).toEqual([]);
     await page.locator(`[data-event-id="${wire.id}"]`).click();
     const details = page.getByRole('region', { name: 'Event details' });
     const record = details.getByLabel('Full record (JSON)');
