@@ -4,7 +4,10 @@
  * several loads summed (TAKEOVER_PROFILE_RUNS, default 3, after one warm-up load). Self time is
  * attributed to source files through the build's source maps (`vite build --sourcemap`; pass the
  * `dist` directory that server serves), grouped by package for node_modules and by file for the
- * app, and split at the start-up marks (src/app/boot-marks.ts).
+ * app (by function too with TAKEOVER_PROFILE_FUNCTIONS=1), and split at the start-up marks
+ * (src/app/boot-marks.ts). Module top-level code is split by source line, which needs an
+ * unminified build (`--minify false`) to name the module. `@jridgewell/trace-mapping` comes with
+ * Vite's own dependencies.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -102,15 +105,13 @@ try {
       '(function fleetlogClockSync() { const t = performance.now(); while (performance.now() < t + 4); return t; })()',
     )) as number;
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    const marks = (await page.evaluate(
-      `JSON.stringify({ origin: performance.timeOrigin, marks: ${JSON.stringify(Object.values(BOOT_MARKS))}.map(n => performance.getEntriesByName(n)[0]?.startTime ?? null) })`,
-    )) as string;
+    const at = JSON.parse(
+      (await page.evaluate(
+        `JSON.stringify(${JSON.stringify(Object.values(BOOT_MARKS))}.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null))`,
+      )) as string,
+    ) as Array<number | null>;
     await context.close();
     if (run === 0) continue;
-    const { marks: at } = JSON.parse(marks) as {
-      origin: number;
-      marks: Array<number | null>;
-    };
     const bounds = at.slice(0, 5).map((ms) => (ms === null ? Infinity : ms));
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     let zero = NaN;
@@ -136,7 +137,7 @@ try {
       const relative = t / 1000 - zero;
       let step = 0;
       while (step < bounds.length && relative >= bounds[step]!) step += 1;
-      const name = stepNames[Math.min(step, stepNames.length - 1)] ?? 'after';
+      const name = stepNames[step] ?? 'after takeover';
       if (node.callFrame.functionName === '' && node.callFrame.url && node.positionTicks) {
         const ticks = node.positionTicks.reduce((sum, tick) => sum + tick.ticks, 0);
         for (const tick of node.positionTicks) {
