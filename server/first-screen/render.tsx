@@ -48,8 +48,8 @@ import { prefetchFirstScreenHistogram } from './histogram.ts';
 provideHistogramCode(histogramCode);
 
 /**
- * How long the histogram's bars may take once the rows are in (in-process they take a few ms:
- * one end read and a dozen one-row counts). Never past `histogramBy` either.
+ * How long the histogram's bars may take once the rows are in, unless told (in-process they take
+ * a few ms: one end read and a dozen one-row counts). Never past `histogramBy` either.
  */
 export const HISTOGRAM_WAIT_MS = 100;
 
@@ -64,10 +64,9 @@ export interface FirstScreenRequest {
   signal?: AbortSignal;
   /** The theme the visitor's cookie pins (the header's toggle renders it). */
   theme?: Theme | null;
-  /**
-   * When (performance.now()) the histogram's reads must be in, so that the rows still make the
-   * page's deadline; default: HISTOGRAM_WAIT_MS after the rows.
-   */
+  /** How long the histogram's reads may take once the rows are in (default HISTOGRAM_WAIT_MS). */
+  histogramWaitMs?: number;
+  /** When (performance.now()) they must be in at the latest, so the rows make the page's deadline. */
   histogramBy?: number;
 }
 
@@ -78,6 +77,7 @@ export async function renderFirstScreen({
   transport,
   signal,
   theme = null,
+  histogramWaitMs = HISTOGRAM_WAIT_MS,
   histogramBy,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
@@ -117,7 +117,11 @@ export async function renderFirstScreen({
       signal?.aborted
     )
       return null;
-    await withHistogram(queryClient, adapter, deviceId, filters, search.tz, signal, histogramBy);
+    await withHistogram(queryClient, adapter, deviceId, filters, search.tz, {
+      signal,
+      histogramWaitMs,
+      histogramBy,
+    });
 
     const handler = createStaticHandler(
       createAppRoutes({ queryClient, adapterFor: () => adapter }),
@@ -150,11 +154,14 @@ async function withHistogram(
   deviceId: string,
   filters: EventListFilters,
   tz: TimeZoneSetting,
-  signal: AbortSignal | undefined,
-  histogramBy: number | undefined,
+  {
+    signal,
+    histogramWaitMs,
+    histogramBy,
+  }: Pick<FirstScreenRequest, 'signal' | 'histogramWaitMs' | 'histogramBy'>,
 ): Promise<void> {
   const waitMs = Math.min(
-    HISTOGRAM_WAIT_MS,
+    histogramWaitMs ?? HISTOGRAM_WAIT_MS,
     histogramBy === undefined ? Infinity : histogramBy - performance.now(),
   );
   await prefetchFirstScreenHistogram({
