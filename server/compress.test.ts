@@ -1,7 +1,7 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { compressResponses } from './compress.ts';
+import { compressResponses, streamedText } from './compress.ts';
 
 const json = JSON.stringify({
   data: Array.from({ length: 200 }, (_, i) => ({ id: i, text: 'é'.repeat(20) })),
@@ -64,5 +64,82 @@ describe('compressResponses', () => {
     const plain = await app().request('/big', { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(json);
+  });
+});
+
+describe('streamedText', () => {
+  /** A piece that is only produced once `release()` is called. */
+  function held() {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    return { release, released };
+  }
+
+  for (const [encoding, decode] of [
+    [
+      'br',
+      (bytes: Buffer) =>
+        brotliDecompressSync(bytes, { finishFlush: constants.BROTLI_OPERATION_FLUSH }),
+    ],
+    ['gzip', (bytes: Buffer) => gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH })],
+    [null, (bytes: Buffer) => bytes],
+  ] as const) {
+    it(`sends each piece decodable before the next exists (${encoding ?? 'identity'})`, async () => {
+      const second = held();
+      const head = `<!doctype html><head>${'<link rel="modulepreload">'.repeat(50)}</head>`;
+      const rest = `<body>${'é row '.repeat(20_000)}</body>`;
+      const stream = streamedText(
+        (async function* () {
+          yield head;
+          await second.released;
+          yield rest;
+        })(),
+        encoding,
+      );
+      const reader = stream.getReader();
+      const received: Uint8Array[] = [];
+      // Everything readable before the second piece exists decodes to the first.
+      for (;;) {
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 200)),
+        ]);
+        if (next === null) break;
+        if (next.done) throw new Error('ended before the second piece');
+        received.push(next.value);
+        if (decode(Buffer.concat(received)).toString() === head) break;
+      }
+      expect(decode(Buffer.concat(received)).toString()).toBe(head);
+      second.release();
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) break;
+        received.push(next.value);
+      }
+      const whole = Buffer.concat(received);
+      const text = (
+        encoding === 'br'
+          ? brotliDecompressSync(whole)
+          : encoding === 'gzip'
+            ? gunzipSync(whole)
+            : whole
+      ).toString();
+      expect(text).toBe(head + rest);
+      if (encoding) expect(whole.byteLength).toBeLessThan(Buffer.byteLength(text) / 5);
+    });
+  }
+
+  it('stops compressing when the reader goes away', async () => {
+    const stream = streamedText(
+      (async function* () {
+        yield 'a';
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        yield 'b';
+      })(),
+      'br',
+    );
+    await stream.cancel();
+    // Nothing throws later, when the second piece comes to a closed stream.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   });
 });

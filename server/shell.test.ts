@@ -135,4 +135,28 @@ describe('createShell', () => {
       }),
     ).toContain('time[datetime]');
   });
+
+  it('splits a page at #root: head now, the rest with the first screen or the data preloads', () => {
+    const WITH_ROOT =
+      '<!doctype html><html><head><meta charset="UTF-8">' +
+      '<script type="module" src="/assets/index.js"></script></head>' +
+      '<body><div id="root"></div></body></html>';
+    const shell = createShell(WITH_ROOT, null, backends);
+    const link = '/fleet/devices/01682647e01e00000000000100100000/events';
+    const first = { html: '<main>rows</main>', state: { queries: [] }, localTimes: false };
+    const parts = shell.streamFor(link, '', 'n1', 'dark');
+    expect(parts).not.toBeNull();
+    expect(parts!.head).toContain('<html data-theme="dark">');
+    expect(parts!.head).toContain('<script nonce="n1" type="module"');
+    expect(parts!.head).not.toContain('id="root"');
+    // Rendered: byte for byte the page served whole.
+    expect(parts!.head + parts!.rest(first)).toBe(shell.htmlFor(link, '', first, 'n1', 'dark'));
+    // Not rendered: the same data preloads the whole page has in its head, before #root.
+    const plain = parts!.head + parts!.rest(null);
+    const preloads = (html: string) => html.match(/<link rel="preload" as="fetch"[^>]*>/g) ?? [];
+    expect(preloads(plain).length).toBeGreaterThan(0);
+    expect(preloads(plain)).toEqual(preloads(shell.htmlFor(link, '', null, 'n1', 'dark')));
+    expect(plain.indexOf('rel="preload"')).toBeLessThan(plain.indexOf('<div id="root"></div>'));
+    expect(createShell(HTML, null, backends).streamFor(link, '', 'n1', null)).toBeNull();
+  });
 });

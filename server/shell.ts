@@ -96,6 +96,17 @@ export interface FirstScreenMarkup {
   localTimes: boolean;
 }
 
+/**
+ * A page sent in two parts: everything before `#root` at once (the stylesheet, the scripts and
+ * their modulepreloads, so the browser fetches them and sets the document up while the server
+ * renders), and `#root` with the rest once the first screen is known.
+ */
+export interface StreamedPage {
+  head: string;
+  /** `#root` (the first screen, or empty with the data preloads before it) and the rest. */
+  rest(firstScreen: FirstScreenMarkup | null): string;
+}
+
 export interface Shell {
   /**
    * The HTML to serve for a client-side route; `search` is the raw query string ('' or '?…').
@@ -114,6 +125,16 @@ export interface Shell {
      */
     theme?: Theme | null,
   ): string;
+  /**
+   * The same page in two parts, for a URL whose first screen is still being rendered; null when
+   * the built page has no empty `#root` to split at (then `htmlFor` serves it whole).
+   */
+  streamFor(
+    pathname: string,
+    search: string,
+    nonce: string | undefined,
+    theme: Theme | null,
+  ): StreamedPage | null;
 }
 
 export function createShell(
@@ -134,16 +155,37 @@ export function createShell(
       const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
       const page = withTheme(withNonce(pageFor(pathname), nonceAttribute), theme);
       if (firstScreen) return withFirstScreen(page, firstScreen, nonceAttribute);
-      const data = dataRequestsFor(pathname, search, backends).map(
-        (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,
-      );
+      const data = dataPreloads(pathname, search);
       if (data.length === 0) return page;
       // Early in <head> (after the charset, which must stay within the first 1,024 bytes): these
       // wait on the upstream, the scripts only on this server.
       const anchor = /<meta charset[^>]*>/i.test(page) ? /<meta charset[^>]*>/i : /<head[^>]*>/i;
       return page.replace(anchor, (tag) => `${tag}\n    ${data.join('\n    ')}`);
     },
+
+    streamFor(pathname, search, nonce, theme) {
+      const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
+      const page = withTheme(withNonce(pageFor(pathname), nonceAttribute), theme);
+      const root = ROOT_ELEMENT.exec(page);
+      if (!root) return null;
+      const afterHead = page.slice(root.index);
+      return {
+        head: page.slice(0, root.index),
+        rest(firstScreen) {
+          if (firstScreen) return withFirstScreen(afterHead, firstScreen, nonceAttribute);
+          // The head went out without them; in the body they still leave before the scripts run.
+          const data = dataPreloads(pathname, search);
+          return data.length === 0 ? afterHead : `${data.join('\n    ')}\n    ${afterHead}`;
+        },
+      };
+    },
   };
+
+  function dataPreloads(pathname: string, search: string): string[] {
+    return dataRequestsFor(pathname, search, backends).map(
+      (url) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(url)}">`,
+    );
+  }
 
   function pageFor(pathname: string): string {
     const { backend, modules } = modulesForPath(pathname, backends);

@@ -20,8 +20,10 @@ const staticDir = mkdtempSync(path.join(tmpdir(), 'fleetlog-bounded-'));
 mkdirSync(path.join(staticDir, 'assets'));
 writeFileSync(
   path.join(staticDir, 'index.html'),
-  '<!doctype html><html><head><meta charset="UTF-8"></head><body><div id="root"></div>' +
-    '<script type="module" crossorigin src="/assets/index-1.js"></script></body></html>',
+  // As Vite builds it: the entry script in <head>, the root empty.
+  '<!doctype html><html><head><meta charset="UTF-8">' +
+    '<script type="module" crossorigin src="/assets/index-1.js"></script></head>' +
+    '<body><div id="root"></div></body></html>',
 );
 
 /** demo-pelion, answering only once `open()` is called (or giving up when its caller does). */
@@ -140,6 +142,67 @@ describe('first screens under a cap and a budget', () => {
     // The slot is free again: with the upstream answering, the next page has its first screen.
     gated.open();
     expect(hasFirstScreen((await timedPage(server)).html)).toBe(true);
+  });
+});
+
+describe('a page whose first screen is being rendered', () => {
+  /** Reads a response's body until `done(text so far)`, or gives up after `ms`. */
+  async function readUntil(response: Response, done: (text: string) => boolean, ms: number) {
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const deadline = performance.now() + ms;
+    while (!done(text) && performance.now() < deadline) {
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 50)),
+      ]);
+      if (next === null) continue;
+      if (next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+    return { text, reader, decoder };
+  }
+
+  it('sends its head (stylesheet, scripts) before the upstream has answered, the rows after', async () => {
+    const gated = gatedPelion();
+    const server = await start({ backends: [gated.backend], firstScreenDeadlineMs: 20_000 });
+    // Compressed, as browsers ask for it: the head must come through the compressor too.
+    const response = await fetch(`${server.origin}${eventsPath}`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-security-policy')).toMatch(/'nonce-/);
+    const early = await readUntil(response, (text) => text.includes('</head>'), 5000);
+    expect(early.text).toMatch(/<script [^>]*type="module"[^>]*src="\/assets\/index-1.js"/);
+    expect(early.text).toContain('</head>');
+    expect(early.text).not.toContain('id="root"');
+    expect(gated.aborted).toEqual([]);
+    gated.open();
+    let { text } = early;
+    for (;;) {
+      const next = await early.reader.read();
+      if (next.done) break;
+      text += early.decoder.decode(next.value, { stream: true });
+    }
+    expect(hasFirstScreen(text)).toBe(true);
+    expect(text.match(/<div id="root"/g)).toHaveLength(1);
+    expect(text.trimEnd()).toMatch(/<\/html>$/);
+  });
+
+  it('ends with the plain root and the data preloads when the first screen runs out of time', async () => {
+    const gated = gatedPelion();
+    const server = await start({ backends: [gated.backend], firstScreenDeadlineMs: 400 });
+    const { html, ms } = await timedPage(server);
+    expect(ms).toBeLessThan(2500);
+    expect(hasFirstScreen(html)).toBe(false);
+    expect(html).toContain('<div id="root"></div>');
+    // Still before the scripts run, in the body since the head had gone out.
+    const preload = html.indexOf('<link rel="preload" as="fetch"');
+    expect(preload).toBeGreaterThan(html.indexOf('</head>'));
+    expect(preload).toBeLessThan(html.indexOf('<div id="root"></div>'));
+    expect(html).toContain(`device_id__eq=${NOTABLE_PELION_DEVICES.mediumHistory}`);
+    gated.open();
   });
 });
 

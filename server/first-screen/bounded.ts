@@ -32,6 +32,16 @@ export interface FirstScreens {
   ready: Promise<void>;
   /** The first screen of an Event log link, or null; `startedAt` is the page's arrival (performance.now()). */
   render(url: URL, startedAt: number, theme?: Theme | null): Promise<FirstScreenMarkup | null>;
+  /**
+   * The same, told apart at once: null when no first screen will be tried for this page (not an
+   * Event log link, no renderer yet, every slot taken, out of time, the server busy), else the
+   * work under way — which may still come to null.
+   */
+  begin(
+    url: URL,
+    startedAt: number,
+    theme?: Theme | null,
+  ): Promise<FirstScreenMarkup | null> | null;
 }
 
 export interface FirstScreenOptions {
@@ -87,11 +97,11 @@ export function createFirstScreens({
   );
   let active = 0;
 
-  async function render(
+  function begin(
     url: URL,
     startedAt: number,
     theme: Theme | null = null,
-  ): Promise<FirstScreenMarkup | null> {
+  ): Promise<FirstScreenMarkup | null> | null {
     if (!loaded) return null;
     const target = eventLogTarget(url.pathname, backends);
     // `/devices/:id` redirects to its Event log in the browser; only the log itself is rendered.
@@ -99,11 +109,21 @@ export function createFirstScreens({
     const remaining = budgetMs - (performance.now() - startedAt);
     if (active >= concurrency || remaining <= 0) return null;
     if (busy && busy() > busyAbove!) return null;
+    return rendered(loaded, url, target, remaining, theme);
+  }
+
+  async function rendered(
+    renderer: NonNullable<typeof loaded>,
+    url: URL,
+    target: NonNullable<ReturnType<typeof eventLogTarget>>,
+    remaining: number,
+    theme: Theme | null,
+  ): Promise<FirstScreenMarkup | null> {
     active += 1;
     // Past the budget the page goes out without a first screen; the server's own requests are
     // cancelled rather than left to load the upstream twice, and rendering is skipped.
     const late = new AbortController();
-    const work = loaded.renderFirstScreen({
+    const work = renderer.renderFirstScreen({
       url: url.href,
       target,
       backends,
@@ -133,7 +153,11 @@ export function createFirstScreens({
     }
   }
 
-  return { ready, render };
+  return {
+    ready,
+    begin,
+    render: (url, startedAt, theme) => begin(url, startedAt, theme) ?? Promise.resolve(null),
+  };
 }
 
 /** The promise's value, or null (after calling `onLate`) if it takes longer than `ms`. */

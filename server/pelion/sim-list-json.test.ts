@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTABLE_PELION_DEVICES, toWireEvent } from '../fleet/pelion-fleet.ts';
 import { AUTH, query, testFleet, testSimulator } from './sim-testing.ts';
+import { listJson } from './sim-list-json.ts';
 
 const app = testSimulator();
 const fleet = testFleet();
@@ -70,6 +71,29 @@ describe('event list bodies', () => {
         has_more: false,
         total_count: 0,
       }),
+    );
+  });
+});
+
+describe('listJson', () => {
+  it('gives the UTF-8 of JSON.stringify for items of any text, escapes and astral characters included', () => {
+    const items = [
+      { id: 'a', text: 'plain' },
+      { id: 'b', text: 'Grüße, 温度 ↑ 🛰️ "quoted" \\ back\nline \u2028' },
+      { id: 'c', text: '' },
+    ];
+    const envelope = {
+      object: 'list' as const,
+      data: items,
+      limit: 3,
+      after: 'é',
+      order: 'ASC' as const,
+      has_more: false,
+    };
+    const bytes = listJson(envelope, (item) => JSON.stringify(item));
+    expect(Buffer.from(bytes).equals(Buffer.from(JSON.stringify(envelope)))).toBe(true);
+    expect(new TextDecoder().decode(listJson({ ...envelope, data: [] }, JSON.stringify))).toBe(
+      JSON.stringify({ ...envelope, data: [] }),
     );
   });
 });

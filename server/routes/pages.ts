@@ -10,7 +10,8 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublicBackend } from '../backends/types.ts';
-import { createAssetStore } from '../assets.ts';
+import { acceptedEncodings, createAssetStore } from '../assets.ts';
+import { streamedText } from '../compress.ts';
 import type { FirstScreens } from '../first-screen/bounded.ts';
 import { newNonce, pagePolicy } from '../security/headers.ts';
 import type { ViteManifest } from '../page-needs.ts';
@@ -60,15 +61,31 @@ export function createPageRoutes({ staticDir, backends, firstScreens }: PageRout
     const url = new URL(c.req.url);
     // The visitor's pinned theme: the page is painted in it from the start (src/lib/theme.ts).
     const theme = themeFromCookies(c.req.header('cookie'));
-    const [page, first] = await Promise.all([
-      shell.shell,
-      firstScreens?.render(url, startedAt, theme) ?? null,
-    ]);
+    const rendering = firstScreens?.begin(url, startedAt, theme) ?? null;
+    const page = await shell.shell;
     const nonce = newNonce();
     c.header('cache-control', 'no-cache');
     // The page differs by the theme cookie: a shared cache must not hand one visitor's to another.
     c.header('vary', 'cookie');
     c.header('content-security-policy', pagePolicy(nonce));
+    const streamed = rendering && page.streamFor(url.pathname, url.search, nonce, theme);
+    if (rendering && streamed) {
+      // The head goes out now, the first screen when it is rendered: the browser meanwhile sets
+      // the document up and fetches the stylesheet and scripts (docs/performance.md, "Takeover").
+      const accepted = acceptedEncodings(c.req.header('accept-encoding') ?? null);
+      const encoding = accepted.br ? 'br' : accepted.gzip ? 'gzip' : null;
+      if (encoding) {
+        c.header('content-encoding', encoding);
+        c.header('vary', 'cookie, Accept-Encoding');
+      }
+      c.header('content-type', 'text/html; charset=UTF-8');
+      const pieces = (async function* () {
+        yield streamed.head;
+        yield streamed.rest(await rendering);
+      })();
+      return c.body(streamedText(pieces, encoding));
+    }
+    const first = rendering ? await rendering : null;
     const html = page.htmlFor(url.pathname, url.search, first, nonce, theme);
     // Its length lets compression pass over a plain shell (server/app.ts).
     c.header('content-length', String(Buffer.byteLength(html)));

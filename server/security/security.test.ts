@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type AppOptions } from '../app.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
+import { newNonce } from './headers.ts';
 import { defaultAllowedHosts } from './hosts.ts';
 import { hashPassword, parsePasswordHash } from './password.ts';
 import { freePort, listen, rawRequest, type Listening } from './test-server.ts';
@@ -312,5 +313,15 @@ describe('security headers', () => {
       /^'self' 'nonce-[A-Za-z0-9+/]{22}==' *$/,
     );
     expect(String(answers.api.headers['content-security-policy'])).toContain("default-src 'none'");
+  });
+
+  it('gives every page a nonce of 16 fresh random bytes that no other page had', () => {
+    const nonces = Array.from({ length: 2000 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
+    // Random, not counted: the bytes of all of them together are spread over every value.
+    const bytes = Buffer.concat(nonces.map((nonce) => Buffer.from(nonce, 'base64')));
+    expect(new Set(bytes).size).toBe(256);
+    expect(bytes.reduce((sum, byte) => sum + byte, 0) / bytes.length).toBeCloseTo(127.5, -1);
   });
 });
