@@ -131,7 +131,7 @@ export function createFirstScreens({
       signal: late.signal,
       // The histogram's bars may take part of the budget, never the part the rows need to render.
       histogramWaitMs: budgetMs * HISTOGRAM_WAIT_SHARE,
-      histogramBy: startedAt + budgetMs * HISTOGRAM_BY_SHARE,
+      histogramBy: performance.now() + remaining - budgetMs * (1 - HISTOGRAM_BY_SHARE),
       transport: async (path, init) =>
         api.request(path, {
           ...init,
