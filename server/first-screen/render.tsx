@@ -37,6 +37,21 @@ import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-
 import { createQueryClient } from '../../src/lib/query-client.ts';
 import { renderWithTheme, type Theme } from '../../src/lib/theme.ts';
 import { PELION_CAPABILITIES } from '../backends/types.ts';
+import * as histogramCode from '../../src/features/events/histogram/event-histogram.tsx';
+import { provideHistogramCode } from '../../src/features/events/histogram/histogram-code.ts';
+import type { EventListFilters } from '../../src/features/events/api/event-queries.ts';
+import type { TimeZoneSetting } from '../../src/features/events/utils/format-time.ts';
+import { prefetchFirstScreenHistogram } from './histogram.ts';
+
+// The histogram is rendered with the rows when its bars are in: its code is here already (the
+// browser loads it after the rows, see src/features/events/histogram/histogram-slot.tsx).
+provideHistogramCode(histogramCode);
+
+/**
+ * How long the histogram's bars may take once the rows are in, unless told (in-process they take
+ * a few ms: one end read and a dozen one-row counts). Never past `histogramBy` either.
+ */
+export const HISTOGRAM_WAIT_MS = 100;
 
 export interface FirstScreenRequest {
   /** Absolute URL of the page (only its path and query matter). */
@@ -49,6 +64,10 @@ export interface FirstScreenRequest {
   signal?: AbortSignal;
   /** The theme the visitor's cookie pins (the header's toggle renders it). */
   theme?: Theme | null;
+  /** How long the histogram's reads may take once the rows are in (default HISTOGRAM_WAIT_MS). */
+  histogramWaitMs?: number;
+  /** When (performance.now()) they must be in at the latest, so the rows make the page's deadline. */
+  histogramBy?: number;
 }
 
 export async function renderFirstScreen({
@@ -58,6 +77,8 @@ export async function renderFirstScreen({
   transport,
   signal,
   theme = null,
+  histogramWaitMs = HISTOGRAM_WAIT_MS,
+  histogramBy,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
   let adapter: BackendAdapter;
@@ -96,6 +117,11 @@ export async function renderFirstScreen({
       signal?.aborted
     )
       return null;
+    await withHistogram(queryClient, adapter, deviceId, filters, search.tz, {
+      signal,
+      histogramWaitMs,
+      histogramBy,
+    });
 
     const handler = createStaticHandler(
       createAppRoutes({ queryClient, adapterFor: () => adapter }),
@@ -119,6 +145,34 @@ export async function renderFirstScreen({
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
     queryClient.clear();
   }
+}
+
+/** The histogram's bars, if they come in time (server/first-screen/histogram.ts); the rows go out either way. */
+async function withHistogram(
+  queryClient: ReturnType<typeof createQueryClient>,
+  adapter: BackendAdapter,
+  deviceId: string,
+  filters: EventListFilters,
+  tz: TimeZoneSetting,
+  {
+    signal,
+    histogramWaitMs,
+    histogramBy,
+  }: Pick<FirstScreenRequest, 'signal' | 'histogramWaitMs' | 'histogramBy'>,
+): Promise<void> {
+  const waitMs = Math.min(
+    histogramWaitMs ?? HISTOGRAM_WAIT_MS,
+    histogramBy === undefined ? Infinity : histogramBy - performance.now(),
+  );
+  await prefetchFirstScreenHistogram({
+    queryClient,
+    adapter,
+    deviceId,
+    filters,
+    tz,
+    waitMs,
+    signal,
+  });
 }
 
 /**
