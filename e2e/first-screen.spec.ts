@@ -76,6 +76,36 @@ test.describe('first screen of an Event log link', () => {
     expect(problems).toEqual([]);
   });
 
+  test('an event opened after the takeover shows its wire record as the API sends it, which the page did not carry', async ({
+    page,
+  }) => {
+    const problems = problemsOf(page);
+    const answer = await page.request.get(
+      `/api/demo-pelion/v3/device-events?device_id__eq=${device}&order=DESC&limit=3`,
+    );
+    const wire = ((await answer.json()) as { data: Array<{ id: string }> }).data[2]!;
+    await page.addInitScript({ content: PAGE_PROBE });
+    await page.goto(eventLog);
+    await appRowTime(page);
+    // The embedded cache holds the rows' events without their records (a third of the bytes).
+    const embedded = JSON.parse((await page.locator('#fleetlog-state').textContent()) ?? '') as {
+      queries: Array<{ queryKey: unknown[]; state: { data: unknown } }>;
+    };
+    const list = embedded.queries.find((query) => query.queryKey[3] === 'list')?.state.data as {
+      pages: Array<{ events: Array<Record<string, unknown>> }>;
+    };
+    const listed = list.pages[0]!.events;
+    expect(listed.map((event) => event.id)).toContain(wire.id);
+    expect(listed.filter((event) => 'raw' in event)).toEqual([]);
+    await page.locator(`[data-event-id="${wire.id}"]`).click();
+    const details = page.getByRole('region', { name: 'Event details' });
+    const record = details.getByLabel('Full record (JSON)');
+    await expect(record).toBeVisible();
+    expect(JSON.parse((await record.textContent()) ?? '')).toEqual(wire);
+    await expect(details.getByRole('button', { name: 'Copy JSON' })).toBeEnabled();
+    expect(problems).toEqual([]);
+  });
+
   test('a link to one event opens its details once the app has taken over, without errors', async ({
     page,
   }) => {

@@ -92,7 +92,7 @@ export function compressResponses({ threshold }: { threshold: number }): Middlew
     await next();
     // Headers and status only until the body is to be compressed: the Node adapter answers a
     // string body straight from the string, and touching `body` would make it build a web stream
-    // for every plain shell and small API answer (under a page load, ~15 % of the server's time).
+    // for every plain shell and small API answer (docs/performance.md, "Pages under load").
     if (c.req.method === 'HEAD') return;
     const response = c.res;
     if (response.headers.has('content-encoding')) return;

@@ -21,6 +21,8 @@ const runs = Number(process.env.HISTOGRAM_AB_RUNS ?? 5);
 const linkPath = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.longHistory}/events`;
 
 interface Sample {
+  /** The first row (the server's, where it rendered one), ms since navigation. */
+  firstRow: number;
   drawn: number;
   complete: number;
   drawnAfterApp: number;
@@ -44,6 +46,7 @@ try {
         if (run === 0) continue;
         const appRowAt = timeline.appRowAt ?? firstRowAt;
         const sample: Sample = {
+          firstRow: firstRowAt,
           drawn: marks.drawnAt! - firstRowAt,
           complete: marks.completeAt - firstRowAt,
           drawnAfterApp: marks.drawnAt! - appRowAt,
@@ -51,7 +54,8 @@ try {
         };
         samples.get(origin)?.push(sample);
         console.log(
-          `run ${run} ${origin}: drawn ${Math.round(sample.drawn)} ms after the first row ` +
+          `run ${run} ${origin}: first row at ${Math.round(firstRowAt)} ms, ` +
+            `drawn ${Math.round(sample.drawn)} ms after it ` +
             `(${Math.round(sample.drawnAfterApp)} after the app's), complete ${Math.round(sample.complete)}, ${counts} count requests`,
         );
         console.log(`  ${describeTimeline(timeline, firstRowAt)}`);
@@ -72,7 +76,8 @@ const describe = (values: number[]) => {
 for (const origin of origins) {
   const list = samples.get(origin) ?? [];
   console.log(
-    `${origin}: drawn after first row ${describe(list.map((s) => s.drawn))} · after the app's ` +
+    `${origin}: first row at ${describe(list.map((s) => s.firstRow))} · ` +
+      `drawn after it ${describe(list.map((s) => s.drawn))} · after the app's ` +
       `${describe(list.map((s) => s.drawnAfterApp))} · complete ${describe(list.map((s) => s.complete))} · ` +
       `${list[0]?.counts ?? '?'} count requests`,
   );

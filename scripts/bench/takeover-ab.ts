@@ -81,6 +81,28 @@ function describeSteps(samples: DeepLinkLoad[]): string {
   }).join(' · ');
 }
 
+/**
+ * Medians of spans between marks taken within each load (a load's later mark minus its earlier
+ * one). On a busy machine the difference of two marks' medians says little: each comes from
+ * another load.
+ */
+function describeDurations(samples: DeepLinkLoad[]): string {
+  const spans: Array<[string, (typeof STEPS)[number], (typeof STEPS)[number]]> = [
+    ['modules→entry', 'modules', 'entry'],
+    ['entry→routerReady', 'entry', 'routerReady'],
+    ['routerReady→takeover', 'routerReady', 'takeover'],
+    ['modules→takeover', 'modules', 'takeover'],
+  ];
+  return spans
+    .map(([label, from, to]) => {
+      const ms = samples
+        .map((load) => (load.steps[to] ?? NaN) - (load.steps[from] ?? NaN))
+        .filter((value) => Number.isFinite(value));
+      return `${label} ${ms.length > 0 ? Math.round(summarize(ms).median) : '—'}`;
+    })
+    .join(' · ');
+}
+
 const describe = (samples: number[]) => {
   const { median, min, max } = summarize(samples);
   return `${Math.round(median)} ms (${Math.round(min)}–${Math.round(max)})`;
@@ -94,6 +116,7 @@ for (const origin of origins) {
       `JS ${js ? (js.jsGzipBytes / 1000).toFixed(1) : '?'} KB gzip, ${js?.js.length ?? '?'} scripts`,
   );
   console.log(`  ${describeSteps(samples)}`);
+  console.log(`  per load: ${describeDurations(samples)}`);
   if (js && process.env.TAKEOVER_AB_FILES) {
     for (const file of js.js)
       console.log(`  ${new URL(file.url).pathname} ${(file.gzipBytes / 1000).toFixed(1)} KB`);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Device, EventDefinition } from '../../src/backends/types.ts';
+import type { Device, DeviceEvent, EventDefinition } from '../../src/backends/types.ts';
 import { deviceKeys } from '../../src/features/devices/api/device-keys.ts';
 import { eventQueries } from '../../src/features/events/api/event-queries.ts';
 import { ALIYUN_VOCABULARY } from '../../src/backends/aliyun/vocabulary.ts';
@@ -12,6 +12,7 @@ import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-
 import type { LoadedEventPage } from '../../src/features/events/utils/page-window.ts';
 import { fromJsonSafe } from '../../src/lib/json-safe.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
+import { createAdapter } from '../../src/backends/registry.ts';
 import { createApp, firstScreensReady, publicBackend } from '../app.ts';
 import { PELION_CAPABILITIES, type ConfiguredBackend } from '../backends/types.ts';
 import { buildBackends } from '../backends/registry.ts';
@@ -112,6 +113,30 @@ describe('server-rendered first screen of an Event log link', () => {
     expect(firstPage[0]?.id).toBe(oldestFail?.id);
   });
 
+  it('embeds the listed events without their wire records, which no row shows; a linked event keeps its own', async () => {
+    const [linked] = await newestEvents('limit=1');
+    const screen = await render(`${eventsPath}/${linked!.id}`);
+    const client = createQueryClient();
+    hydrate(client, JSON.parse(JSON.stringify(screen!.state)) as DehydratedState, {
+      defaultOptions: { deserializeData: fromJsonSafe },
+    });
+    const { list } = appCacheOf(screen!.state, '');
+    const events = list?.pages[0]?.events ?? [];
+    expect(events).toHaveLength(200);
+    expect(events.every((event) => !('raw' in event))).toBe(true);
+    // Everything the rows show is there: the rows are the first of the page.
+    expect(rowIds(screen!.html)).toEqual(
+      events.slice(0, rowIds(screen!.html).length).map((event) => event.id),
+    );
+    expect(events[0]).toMatchObject({ id: linked!.id, code: expect.any(String) as string });
+    const detail = client.getQueryData<DeviceEvent>(
+      eventQueries.detail('demo-pelion', device, linked!.id),
+    );
+    expect(detail?.raw).toEqual(linked);
+    // The page carries less than half of what it did with every record (~144 KB for 200).
+    expect(JSON.stringify(screen!.state).length).toBeLessThan(80_000);
+  });
+
   it('renders a linked event with its log and embeds the event', async () => {
     const [event] = await newestEvents('limit=1');
     const screen = await render(`${eventsPath}/${event!.id}`);
@@ -129,7 +154,9 @@ describe('server-rendered first screen of an Alibaba Event log link', () => {
   const meter = ALIYUN_NOTABLE_DEVICES.longHistory;
   const meterPath = `/${aliyun.id}/devices/${meter}/events`;
 
-  async function newestRecordTimes(count: number): Promise<number[]> {
+  async function newestRecords(
+    count: number,
+  ): Promise<Array<{ Time: string; Identifier: string; OutputData: string }>> {
     const now = Date.now();
     const response = await api.request(`/api/${aliyun.id}/`, {
       method: 'POST',
@@ -144,10 +171,15 @@ describe('server-rendered first screen of an Alibaba Event log link', () => {
       }).toString(),
     });
     const body = (await response.json()) as {
-      Data: { List: { EventInfo: Array<{ Time: string }> } };
+      Data: {
+        List: { EventInfo: Array<{ Time: string; Identifier: string; OutputData: string }> };
+      };
     };
-    return body.Data.List.EventInfo.map((record) => Number(record.Time));
+    return body.Data.List.EventInfo;
   }
+
+  const newestRecordTimes = async (count: number) =>
+    (await newestRecords(count)).map((record) => Number(record.Time));
 
   it('shows the newest events of the retention window, signed through the same proxy', async () => {
     const screen = await render(meterPath);
@@ -178,8 +210,14 @@ describe('server-rendered first screen of an Alibaba Event log link', () => {
     const total = (report?.payload as { energyTotalWh?: unknown } | undefined)?.energyTotalWh;
     expect(typeof total).toBe('bigint');
     expect(total as bigint).toBeGreaterThan(2n ** 53n);
-    // The exact digits the device sent, not a double's rounding of them.
-    const sent = (report?.raw as { OutputData?: string } | undefined)?.OutputData ?? '';
+    // The exact digits the device sent, not a double's rounding of them: the record as the
+    // details panel reads it (the list is embedded without records).
+    expect(report?.raw).toBeUndefined();
+    const adapter = await createAdapter(aliyun, async (requestPath, init) =>
+      api.request(requestPath, init),
+    );
+    const read = await adapter.getEvent(meter, report!.id);
+    const sent = (read?.raw as { OutputData?: string } | undefined)?.OutputData ?? '';
     expect(String(total)).toBe(/"energyTotalWh":(\d+)/.exec(sent)?.[1]);
   });
 });

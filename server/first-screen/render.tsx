@@ -12,13 +12,14 @@
  * relative to the clock (`from=now-24h`, or Alibaba's default 30-day window) is resolved by the
  * server's clock as the page is served, the moment the browser would otherwise have asked; the app
  * keys its cache by the bound as typed, so it reads the embedded page all the same. The cache is
- * embedded through `toJsonSafe`, which carries Alibaba's 64-bit integers (BigInt) intact. Anything
+ * embedded through `toJsonSafe`, which carries Alibaba's 64-bit integers (BigInt) intact, and
+ * without the listed events' wire records (`dehydrateFirstScreen`). Anything
  * else — an unknown kind, a failed request, a redirect — yields null (a render error throws), and
  * the page loads as a plain SPA; the server also gives up on a slow upstream (server/app.ts).
  */
-import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { dehydrateFirstScreen } from '../../src/app/first-screen-state.ts';
 import { AppProvider } from '../../src/app/provider.tsx';
 import { createAppRoutes } from '../../src/app/router.tsx';
 import { backendsQueryOptions } from '../../src/backends/backends-query.ts';
@@ -34,9 +35,23 @@ import { eventDefinitionsQueryOptions } from '../../src/features/events/api/list
 import { listEventsQueryOptions } from '../../src/features/events/api/list-events.ts';
 import { eventLogQueryFromUrl } from '../../src/features/events/utils/event-log-query.ts';
 import { createQueryClient } from '../../src/lib/query-client.ts';
-import { toJsonSafe } from '../../src/lib/json-safe.ts';
 import { renderWithTheme, type Theme } from '../../src/lib/theme.ts';
 import { PELION_CAPABILITIES } from '../backends/types.ts';
+import * as histogramCode from '../../src/features/events/histogram/event-histogram.tsx';
+import { provideHistogramCode } from '../../src/features/events/histogram/histogram-code.ts';
+import type { EventListFilters } from '../../src/features/events/api/event-queries.ts';
+import type { TimeZoneSetting } from '../../src/features/events/utils/format-time.ts';
+import { prefetchFirstScreenHistogram } from './histogram.ts';
+
+// The histogram is rendered with the rows when its bars are in: its code is here already (the
+// browser loads it after the rows, see src/features/events/histogram/histogram-slot.tsx).
+provideHistogramCode(histogramCode);
+
+/**
+ * How long the histogram's bars may take once the rows are in, unless told (in-process they take
+ * a few ms: one end read and a dozen one-row counts). Never past `histogramBy` either.
+ */
+export const HISTOGRAM_WAIT_MS = 100;
 
 export interface FirstScreenRequest {
   /** Absolute URL of the page (only its path and query matter). */
@@ -49,6 +64,10 @@ export interface FirstScreenRequest {
   signal?: AbortSignal;
   /** The theme the visitor's cookie pins (the header's toggle renders it). */
   theme?: Theme | null;
+  /** How long the histogram's reads may take once the rows are in (default HISTOGRAM_WAIT_MS). */
+  histogramWaitMs?: number;
+  /** When (performance.now()) they must be in at the latest, so the rows make the page's deadline. */
+  histogramBy?: number;
 }
 
 export async function renderFirstScreen({
@@ -58,6 +77,8 @@ export async function renderFirstScreen({
   transport,
   signal,
   theme = null,
+  histogramWaitMs = HISTOGRAM_WAIT_MS,
+  histogramBy,
 }: FirstScreenRequest): Promise<FirstScreenMarkup | null> {
   const { backend, deviceId, eventId } = target;
   let adapter: BackendAdapter;
@@ -96,6 +117,11 @@ export async function renderFirstScreen({
       signal?.aborted
     )
       return null;
+    await withHistogram(queryClient, adapter, deviceId, filters, search.tz, {
+      signal,
+      histogramWaitMs,
+      histogramBy,
+    });
 
     const handler = createStaticHandler(
       createAppRoutes({ queryClient, adapterFor: () => adapter }),
@@ -112,13 +138,41 @@ export async function renderFirstScreen({
     );
     return {
       html,
-      state: dehydrate(queryClient, { serializeData: toJsonSafe }),
+      state: dehydrateFirstScreen(queryClient),
       localTimes: search.tz === 'local',
     };
   } finally {
     // Drops the cache and its garbage-collection timers: nothing outlives the request.
     queryClient.clear();
   }
+}
+
+/** The histogram's bars, if they come in time (server/first-screen/histogram.ts); the rows go out either way. */
+async function withHistogram(
+  queryClient: ReturnType<typeof createQueryClient>,
+  adapter: BackendAdapter,
+  deviceId: string,
+  filters: EventListFilters,
+  tz: TimeZoneSetting,
+  {
+    signal,
+    histogramWaitMs,
+    histogramBy,
+  }: Pick<FirstScreenRequest, 'signal' | 'histogramWaitMs' | 'histogramBy'>,
+): Promise<void> {
+  const waitMs = Math.min(
+    histogramWaitMs ?? HISTOGRAM_WAIT_MS,
+    histogramBy === undefined ? Infinity : histogramBy - performance.now(),
+  );
+  await prefetchFirstScreenHistogram({
+    queryClient,
+    adapter,
+    deviceId,
+    filters,
+    tz,
+    waitMs,
+    signal,
+  });
 }
 
 /**

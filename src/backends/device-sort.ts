@@ -7,7 +7,11 @@ import type { Device, DeviceListChoice, DeviceSortChoice, DeviceSortColumn } fro
  * without a value go last in either direction; ties keep a stable order by name, then id.
  */
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on first use, not at module load: this module is in the start-up script, and setting up a
+// collator is ICU work no Event log link needs (docs/performance.md "Takeover").
+let collatorMade: Intl.Collator | null = null;
+const collator = () =>
+  (collatorMade ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
 type SortKey = string | number | null;
 
@@ -40,7 +44,7 @@ function timeOf(iso: string | null | undefined): number | null {
 
 function compareKeys(a: SortKey, b: SortKey): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return collator().compare(String(a), String(b));
 }
 
 export function sortDevices(
@@ -61,7 +65,7 @@ export function sortDevices(
       const order = compareKeys(a.key, b.key);
       if (order !== 0) return sign * order;
     }
-    return collator.compare(a.name, b.name) || (a.device.id < b.device.id ? -1 : 1);
+    return collator().compare(a.name, b.name) || (a.device.id < b.device.id ? -1 : 1);
   });
   return keyed.map((entry) => entry.device);
 }

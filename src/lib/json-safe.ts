@@ -24,14 +24,39 @@ export function toJsonSafe(value: unknown): unknown {
   return out;
 }
 
+/**
+ * The inverse of `toJsonSafe`. Returns the value itself wherever nothing in it needs changing (no
+ * marker, no `$` key), and copies only the objects and arrays on the way to what does: the page's
+ * embedded query cache is read at start-up, and copying every object of every event cost more
+ * than the parse (issue 16, docs/performance.md "Takeover").
+ */
 export function fromJsonSafe(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJsonSafe);
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value);
-  if (entries.length === 1 && entries[0]![0] === BIGINT_KEY && typeof entries[0]![1] === 'string')
-    return BigInt(entries[0]![1]);
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of entries)
-    out[key.startsWith('$$') ? key.slice(1) : key] = fromJsonSafe(item);
-  return out;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const read = fromJsonSafe(item);
+      if (read !== item && out === null) out = value.slice(0, index);
+      out?.push(read);
+    }
+    return out ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === BIGINT_KEY && typeof record[BIGINT_KEY] === 'string')
+    return BigInt(record[BIGINT_KEY]);
+  let out: Record<string, unknown> | null = null;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index]!;
+    const item = record[key];
+    const read = fromJsonSafe(item);
+    if (out === null && (read !== item || key.startsWith('$'))) {
+      // The keys before this one are kept as they are (none starts with `$`).
+      out = {};
+      for (const earlier of keys.slice(0, index)) out[earlier] = record[earlier];
+    }
+    if (out !== null) out[key.startsWith('$$') ? key.slice(1) : key] = read;
+  }
+  return out ?? record;
 }

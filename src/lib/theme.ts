@@ -142,6 +142,16 @@ export function setTheme(theme: Theme): void {
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
+/** Runs `task` once the browser is idle (at most a second later), unless cancelled first. */
+function whenIdle(task: () => void): { cancel: () => void } {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 1000 });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(task, 0);
+  return { cancel: () => clearTimeout(id) };
+}
+
 /** Calls back when the theme may have changed: the toggle, the system, or another tab. */
 export function subscribeTheme(onChange: () => void): () => void {
   // Environments without media queries (jsdom) have no system theme to follow.
@@ -154,9 +164,14 @@ export function subscribeTheme(onChange: () => void): () => void {
   };
   media?.addEventListener('change', onChange);
   window.addEventListener(CHANGE_EVENT, onChange);
-  if (adoptStoredChoice()) onChange();
+  // Once the page is idle: a cold page's first storage read is a slow trip to the browser, and
+  // this subscription is made while the app takes over a server-rendered first screen.
+  const adopt = whenIdle(() => {
+    if (adoptStoredChoice()) onChange();
+  });
   window.addEventListener('storage', onStorage);
   return () => {
+    adopt.cancel();
     media?.removeEventListener('change', onChange);
     window.removeEventListener(CHANGE_EVENT, onChange);
     window.removeEventListener('storage', onStorage);

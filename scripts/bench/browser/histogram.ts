@@ -8,16 +8,35 @@ import { isCountRequest } from '../../../e2e/support/count-requests.ts';
 import { coldPage, watchFirstRow } from './launch.ts';
 import type { DemoTargets, Sink } from './scenarios.ts';
 
-/** Marks, on the page's clock, when the histogram is drawn and complete. Plain JS (see PAGE_PROBE). */
+/**
+ * Marks, on the page's clock, when the histogram is drawn and complete. Drawn: in the first
+ * animation frame with the drawn figure laid out, as PAGE_PROBE marks the first row (a figure the
+ * server drew is parsed before it can be painted, usually with the rows). Plain JS (see PAGE_PROBE).
+ */
 export const HISTOGRAM_PROBE = String.raw`
 (() => {
   const marks = { drawnAt: null, completeAt: null };
   window.__histogram = marks;
-  const check = () => {
-    const figure = document.querySelector('figure[aria-label="Event histogram"]');
-    if (!figure) return;
-    if (marks.drawnAt === null && figure.getAttribute('data-drawn') === 'true')
+  const FIGURE = 'figure[aria-label="Event histogram"]';
+  let waiting = false;
+  const drawnFigure = () => {
+    const figure = document.querySelector(FIGURE);
+    return figure && figure.getAttribute('data-drawn') === 'true' ? figure : null;
+  };
+  const onFrame = () => {
+    const figure = drawnFigure();
+    if (figure && figure.getBoundingClientRect().height > 0) {
       marks.drawnAt = performance.now();
+      check();
+    } else requestAnimationFrame(onFrame);
+  };
+  const check = () => {
+    const figure = document.querySelector(FIGURE);
+    if (!figure) return;
+    if (marks.drawnAt === null && !waiting && drawnFigure()) {
+      waiting = true;
+      requestAnimationFrame(onFrame);
+    }
     if (marks.completeAt === null && figure.getAttribute('aria-busy') === 'false' && marks.drawnAt !== null)
       marks.completeAt = performance.now();
     if (marks.completeAt !== null) observer.disconnect();

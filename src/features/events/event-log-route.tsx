@@ -30,8 +30,8 @@ import { eventColumnsFor } from './components/event-columns.tsx';
 import type { RowScroller } from './hooks/use-fixed-rows.ts';
 import { ExportMenu } from './export/export-menu.tsx';
 import { useExport } from './export/use-export.ts';
-import { HistogramPlaceholder } from './histogram/histogram-placeholder.tsx';
 import { histogramKeys } from './histogram/histogram-keys.ts';
+import { HistogramSlot } from './histogram/histogram-slot.tsx';
 import { useAfterPaint } from './histogram/use-after-paint.ts';
 import { useHistogramCode } from './histogram/use-histogram-code.ts';
 import { LiveControls } from './live/live-controls.tsx';
@@ -317,23 +317,22 @@ export const EventLogView = memo(function EventLogView({
             Load more events
           </button>
         )}
-        {histogram ? (
-          <histogram.EventHistogram
-            adapter={adapter}
-            deviceId={deviceId}
-            filters={filters}
-            order={search.order}
-            tz={search.tz}
-            heldEvents={eventWindow.events}
-            ready={rowsPainted}
-            head={head}
-            textSearch={matches !== null}
-            onZoom={(from, to) => update({ from, to, at: undefined })}
-            onGo={openAt}
-          />
-        ) : (
-          <HistogramPlaceholder />
-        )}
+        <HistogramSlot
+          code={histogram}
+          props={{
+            adapter,
+            deviceId,
+            filters,
+            order: search.order,
+            tz: search.tz,
+            heldEvents: eventWindow.events,
+            ready: rowsPainted,
+            head,
+            textSearch: matches !== null,
+            onZoom: (from, to) => update({ from, to, at: undefined }),
+            onGo: openAt,
+          }}
+        />
       </div>
       <DroppedParamsNotice dropped={dropped} />
       <HiddenEventNotice hiding={hiding.filters} onClear={hiding.clear} />
@@ -381,6 +380,7 @@ export const EventLogView = memo(function EventLogView({
               eventId={eventId}
               event={openEvent}
               loading={detail.isPending && listedEvent === undefined}
+              recordLoading={detail.isPending}
               error={detail.error}
               eventLink={readOnly ? undefined : links.eventLink}
               payloadFields={openEvent ? describePayload(openEvent, definitions.data) : null}

@@ -17,6 +17,11 @@ export interface EventDetailsPanelProps {
   eventId: string;
   event: DeviceEvent | null | undefined;
   loading: boolean;
+  /**
+   * The event's own read (which brings its wire record) is still under way; an event shown from
+   * the list without its record says so meanwhile.
+   */
+  recordLoading?: boolean;
   error: unknown;
   /**
    * Absolute URL of this event (pins a from/to around it); null until the event is known;
@@ -83,6 +88,7 @@ export function EventDetailsPanel({
   eventId,
   event,
   loading,
+  recordLoading = false,
   error,
   eventLink,
   payloadFields,
@@ -94,6 +100,9 @@ export function EventDetailsPanel({
   const json = useCopyText('JSON copied');
   const link = useCopyText('Link copied');
   const sheet = useSheet();
+  // A listed event can come without its wire record (a server-rendered first screen leaves it out,
+  // an opened export keeps it in the file): the record comes with the event's own read.
+  const recordPending = event !== null && event !== undefined && event.raw === undefined;
   const closeButton = useRef<HTMLButtonElement>(null);
   const side = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useDetailsWidth();
@@ -194,6 +203,7 @@ export function EventDetailsPanel({
           <div className="flex flex-wrap items-center gap-2">
             <button
               type="button"
+              disabled={recordPending}
               onClick={() => void json.copy(toJsonText(event.raw))}
               className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
             >
@@ -222,15 +232,25 @@ export function EventDetailsPanel({
               {json.message || link.message}
             </span>
           </div>
-          {/* Focusable so keyboard users can scroll a record wider or taller than the panel. */}
-          <pre
-            aria-label="Full record (JSON)"
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
-            tabIndex={0}
-            className="overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100"
-          >
-            {toJsonText(event.raw)}
-          </pre>
+          {recordPending ? (
+            <p className="text-sm text-slate-600">
+              {error
+                ? `Could not load the full record: ${error instanceof Error ? error.message : String(error)}`
+                : recordLoading
+                  ? 'Loading the full record…'
+                  : 'The backend did not send this event’s full record.'}
+            </p>
+          ) : (
+            /* Focusable so keyboard users can scroll a record wider or taller than the panel. */
+            <pre
+              aria-label="Full record (JSON)"
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
+              tabIndex={0}
+              className="overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100"
+            >
+              {toJsonText(event.raw)}
+            </pre>
+          )}
         </>
       ) : loading ? (
         <p className="text-sm text-slate-600">Loading event {eventId}…</p>

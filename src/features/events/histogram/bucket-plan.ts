@@ -96,9 +96,17 @@ export function planBuckets(from: number, to: number, zoneOffset = 0): BucketPla
   return { step, buckets, from: low, to: high };
 }
 
-/** The view's offset from UTC at `time`, in ms (`utc`: 0): bucket edges fall on its round hours. */
-export function zoneOffsetAt(time: number, tz: 'utc' | 'local'): number {
-  return tz === 'utc' ? 0 : -new Date(time).getTimezoneOffset() * 60_000;
+/**
+ * The zone the histogram cuts and labels its bars in: the view's setting, or a fixed offset from
+ * UTC (ms) — a server-rendered histogram's, until the app has taken the page over (so the app's
+ * first render draws the bars the server drew, wherever the browser is; see histogram-slot.tsx).
+ */
+export type HistogramZone = 'utc' | 'local' | { offset: number };
+
+/** The zone's offset from UTC at `time`, in ms (`utc`: 0): bucket edges fall on its round hours. */
+export function zoneOffsetAt(time: number, zone: HistogramZone): number {
+  if (typeof zone === 'object') return zone.offset;
+  return zone === 'utc' ? 0 : -new Date(time).getTimezoneOffset() * 60_000;
 }
 
 /** The index of the bucket holding `time`, or -1 outside the window. */

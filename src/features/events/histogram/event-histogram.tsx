@@ -47,10 +47,10 @@ export function barMoment(bar: HistogramBar, order: SortOrder): number {
  * Enter on the focused one: the bars are one tab stop, arrows move) opens the log there (`at`).
  */
 export function EventHistogram(props: EventHistogramProps) {
-  const { adapter, order, tz, onZoom, onGo } = props;
+  const { adapter, order, onZoom, onGo } = props;
   const { vocabulary } = adapter;
   const model = useHistogram(props);
-  const { plan, bars } = model;
+  const { plan, bars, zone: tz } = model;
   const summaryId = useId();
   const plotRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);

@@ -1,8 +1,8 @@
 import type { EventVocabulary } from '../../../backends/types.ts';
 import { levelDescription } from '../../../backends/vocabulary.ts';
 import { formatCount } from '../../../lib/format-count.ts';
-import { formatEventTime, type TimeZoneSetting } from '../utils/format-time.ts';
-import type { BucketPlan } from './bucket-plan.ts';
+import { formatEventTime } from '../utils/format-time.ts';
+import type { BucketPlan, HistogramZone } from './bucket-plan.ts';
 import { describeStep } from './bucket-plan.ts';
 import type { HistogramBar } from './count-plan.ts';
 
@@ -11,14 +11,16 @@ import type { HistogramBar } from './count-plan.ts';
 const DAY = 86_400_000;
 
 /** "2025-06-12 10:00" for bars narrower than a day, "2025-06-12" for wider ones. */
-export function formatEdge(ms: number, step: number, tz: TimeZoneSetting): string {
-  const text = formatEventTime(ms, tz);
+export function formatEdge(ms: number, step: number, tz: HistogramZone): string {
+  // A fixed offset reads as local time (it stands for the zone a first screen was rendered in).
+  const text =
+    typeof tz === 'object' ? formatEventTime(ms + tz.offset, 'utc') : formatEventTime(ms, tz);
   const zone = tz === 'utc' ? ' UTC' : '';
   return (step < DAY ? text.slice(0, 16) : text.slice(0, 10)) + zone;
 }
 
 /** A bar's span as its caption: start, and the last moment it includes. */
-export function describeSpan(bar: HistogramBar, step: number, tz: TimeZoneSetting): string {
+export function describeSpan(bar: HistogramBar, step: number, tz: HistogramZone): string {
   return `${formatEdge(bar.start, step, tz)} – ${formatEdge(bar.end - (step < DAY ? 0 : 1), step, tz)}`;
 }
 
@@ -41,7 +43,7 @@ export interface SummaryInput {
   bars: readonly HistogramBar[];
   drawn: boolean;
   vocabulary: EventVocabulary;
-  tz: TimeZoneSetting;
+  tz: HistogramZone;
   /** A text search narrows the rows but not the counts. */
   textSearch: boolean;
 }

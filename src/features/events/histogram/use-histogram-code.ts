@@ -4,14 +4,12 @@ import type { BackendAdapter, DeviceEvent } from '../../../backends/types.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { prefetchOpenEnds, type ListHead } from '../api/log-ends.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import type * as HistogramCode from './event-histogram.tsx';
+import { loadHistogram, type HistogramModule } from './histogram-code.ts';
 
 // The histogram's code loads after the first rows. Not through lazy() and Suspense: React holds
 // back a boundary's content for up to 300 ms after its fallback was shown, and the histogram's
-// counts start when it renders; it is rendered once its module is in instead.
-type HistogramModule = typeof HistogramCode;
-let histogramModule: Promise<HistogramModule> | null = null;
-const loadHistogram = () => (histogramModule ??= import('./event-histogram.tsx'));
+// counts start when it renders; it is rendered once its module is in instead. (A histogram the
+// server drew is the exception: histogram-slot.tsx.)
 
 export interface HistogramCodeOptions {
   /** The app shows its own rows for the current filters (nothing of the histogram before). */
@@ -48,10 +46,7 @@ export function useHistogramCode({
     let current = true;
     loadHistogram().then(
       (loaded) => current && setHistogram(loaded),
-      () => {
-        // The placeholder stays; the next view tries again.
-        histogramModule = null;
-      },
+      () => undefined, // The placeholder stays; the next view tries again.
     );
     return () => {
       current = false;

@@ -3,8 +3,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { BackendAdapter, DeviceEvent, EventLevel } from '../../../backends/types.ts';
 import { resolveRange } from '../api/first-page.ts';
 import type { ListHead } from '../api/log-ends.ts';
+import { useHydrated } from '../../../lib/use-hydrated.ts';
 import type { TimeZoneSetting } from '../utils/format-time.ts';
-import { planBuckets, zoneOffsetAt, type BucketPlan } from './bucket-plan.ts';
+import { planBuckets, zoneOffsetAt, type BucketPlan, type HistogramZone } from './bucket-plan.ts';
 import { assembleBars, planCounts, shownLevels, type HistogramBar } from './count-plan.ts';
 import {
   countOptions,
@@ -36,6 +37,8 @@ export interface HistogramModel {
   /** `counted`: the backend counted the whole window; `loaded`: the held events were counted. */
   mode: 'counted' | 'loaded';
   plan: BucketPlan | null;
+  /** The zone the bars are cut and labelled in. */
+  zone: HistogramZone;
   bars: HistogramBar[];
   levels: EventLevel[];
   /** Some count is still on its way (or the window is). */
@@ -44,6 +47,12 @@ export interface HistogramModel {
   drawn: boolean;
   error: Error | null;
   retry: () => void;
+}
+
+/** What a server-rendered first screen tells of its histogram (`histogramKeys.firstScreen`). */
+export interface FirstScreenHistogram {
+  /** The offset from UTC (ms) the server cut and labelled local-time bars in. */
+  zoneOffset: number;
 }
 
 type CountResults = { answers: Array<number | undefined>; pending: boolean; error: Error | null };
@@ -94,10 +103,24 @@ export function useHistogram({
     return from === undefined || to === undefined || from > to ? null : { from, to };
   }, [counting, filters, heldEvents, mountedAt]);
 
+  // Adopting a server-rendered histogram, the app's first render draws what the server drew: in
+  // local time, the server's zone (the bars' edges and words); then the browser's own.
+  const hydrated = useHydrated();
+  const firstScreen = hydrated
+    ? undefined
+    : queryClient.getQueryData<FirstScreenHistogram>(
+        histogramKeys.firstScreen(adapter.info.id, deviceId, filters),
+      );
+  const zoneOffset = firstScreen && tz === 'local' ? firstScreen.zoneOffset : null;
+  const zone: HistogramZone = useMemo(
+    () => (zoneOffset === null ? tz : { offset: zoneOffset }),
+    [zoneOffset, tz],
+  );
+
   const span = counting ? windowQuery.data : loadedWindow;
   const plan = useMemo(
-    () => (span ? planBuckets(span.from, span.to, zoneOffsetAt(span.from, tz)) : null),
-    [span, tz],
+    () => (span ? planBuckets(span.from, span.to, zoneOffsetAt(span.from, zone)) : null),
+    [span, zone],
   );
   const countPlan = useMemo(
     () =>
@@ -140,6 +163,7 @@ export function useHistogram({
   return {
     mode: counting ? 'counted' : 'loaded',
     plan,
+    zone,
     bars,
     levels,
     pending: windowPending || counts.pending,
