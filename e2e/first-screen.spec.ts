@@ -7,6 +7,7 @@ import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
 import { appRowTime } from '../scripts/bench/browser/launch.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { isCountRequest } from './support/count-requests.ts';
+import { problemsOf } from './support/page-problems.ts';
 
 const device = NOTABLE_PELION_DEVICES.mediumHistory;
 const eventLog = `/demo-pelion/devices/${device}/events`;
@@ -21,17 +22,6 @@ async function newestEventIds(page: Page, count: number): Promise<string[]> {
 
 const rowIds = (page: Page) =>
   page.locator('[data-event-id]').evaluateAll((rows) => rows.map((row) => row.dataset.eventId));
-
-/** Console errors and warnings, uncaught errors: a failed hydration is reported as one. */
-function problemsOf(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
-}
 
 const firstRowTimeText = (page: Page) =>
   page.locator('[data-event-id]').first().locator('time').textContent();

@@ -10,6 +10,7 @@ import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
 import { appRowTime } from '../scripts/bench/browser/launch.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { isCountRequest } from './support/count-requests.ts';
+import { problemsOf } from './support/page-problems.ts';
 
 const API = '/api/demo-pelion/v3/device-events';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
@@ -50,17 +51,6 @@ async function apiCount(page: Page, from: string, to: string): Promise<number> {
   const answer = await page.request.get(`${API}?${query}`);
   expect(answer.ok()).toBe(true);
   return ((await answer.json()) as { total_count: number }).total_count;
-}
-
-/** Console errors and warnings, uncaught errors: a failed hydration is reported as one. */
-function problemsOf(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
 }
 
 /** Holds the scripts matching `pattern` back until `release()`. */

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { problemsOf as pageProblems } from './support/page-problems.ts';
 
 const pelionLog = (device: string) => `/demo-pelion/devices/${device}/events`;
 const aliyunLog = (device: string) => `/demo-aliyun/devices/${device}/events`;
@@ -35,17 +36,9 @@ const LINKS: readonly string[] = [
 ];
 
 /** Console errors and warnings and uncaught errors, as they happen. */
-function problemsOf(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    // A 404 answer (an unknown device or backend) is the page's subject, not a rendering fault.
-    if (message.text().startsWith('Failed to load resource')) return;
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
-}
+// A 404 answer (an unknown device or backend) is the page's subject, not a rendering fault.
+const problemsOf = (page: Page) =>
+  pageProblems(page, (text) => text.startsWith('Failed to load resource'));
 
 /** Loads a link and waits until the app has taken the page over and settled. */
 async function visit(page: Page, link: string): Promise<void> {

@@ -7,6 +7,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
 import { appRowTime } from '../scripts/bench/browser/launch.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
+import { problemsOf } from './support/page-problems.ts';
 
 const eventLog = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.mediumHistory}/events`;
 
@@ -40,16 +41,6 @@ async function withScriptsHeld(page: Page): Promise<{ release: () => void }> {
   });
   await page.addInitScript({ content: PAGE_PROBE });
   return { release };
-}
-
-function problemsOf(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  return problems;
 }
 
 test.use({ colorScheme: 'light' });
