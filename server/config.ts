@@ -95,7 +95,7 @@ const envSchema = z.object({
   ),
   FIRST_SCREEN_BUSY: z.preprocess(
     blankToUndefined,
-    z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.8),
+    z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.3),
   ),
   ALLOWED_HOSTS: z.preprocess(blankToUndefined, z.string().optional()),
   AUTH: z.preprocess(
