@@ -5,7 +5,7 @@
  * from the event whose next failure is the farthest in the log.
  * Times are wall-clock from the bench process (navigation, drag, key or click → row in view).
  */
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { backendListSchema } from '../../../src/backends/contract.ts';
 import { pageSizeFor } from '../../../src/features/events/api/first-page.ts';
 import { ROW_HEIGHT } from '../../../src/features/events/components/row-height.ts';
@@ -91,6 +91,20 @@ async function inView(page: Page, id: string, timeoutMs = 30_000) {
 
 const scrollerOf = (page: Page) => page.getByTestId('events-scroller');
 
+/** The index of the first event row inside the scroller's visible part, or -1 while there is none. */
+function firstRowInView(scroller: Locator): Promise<number> {
+  return scroller.evaluate((element) => {
+    const view = element.getBoundingClientRect();
+    const inView = Array.from(element.querySelectorAll<HTMLElement>('[data-event-id]'))
+      .filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.height > 0 && box.bottom > view.top + 1 && box.top < view.bottom - 1;
+      })
+      .map((row) => Number(row.dataset.index));
+    return inView.length > 0 ? Math.min(...inView) : -1;
+  });
+}
+
 /**
  * Cold log, then: the scrollbar dragged to the middle (the thumb through 8 positions, one per
  * frame, then let go) until event rows are in view there; End (focus on a row) until the oldest
@@ -105,6 +119,8 @@ async function jumpRuns(
 ) {
   for (let run = 1; run <= runs; run += 1) {
     const { context, page } = await coldPage(browser, origin);
+    // Which wait a failure happened in, and what the page showed then, for the report.
+    let step = 'loading the log';
     try {
       const first = (await (
         await page.request.get(`${eventsApi(targets)}&order=DESC&limit=2&include=total_count`)
@@ -126,6 +142,7 @@ async function jumpRuns(
       const middle = Math.floor(total / 2);
 
       requests = 0;
+      step = 'scrollbar dragged to the middle';
       await scroller.evaluate(
         async (element, { row, rowHeight }) => {
           for (let step = 1; step <= 8; step += 1) {
@@ -136,14 +153,16 @@ async function jumpRuns(
         { row: middle, rowHeight: ROW_HEIGHT },
       );
       const dropped = Date.now();
-      await expect(scroller.locator('[data-event-id]').first()).toBeInViewport({
-        timeout: 30_000,
-      });
+      // A row inside the scroller's visible part (the rows kept above and below it do not count).
+      await expect
+        .poll(() => firstRowInView(scroller), { timeout: 30_000, intervals: [16] })
+        .toBeGreaterThanOrEqual(0);
       const middleMs = Date.now() - dropped;
-      const landedAt = (await shownRows(page))[0]?.[0] ?? -1;
+      const landedAt = await firstRowInView(scroller);
       sink.add('momentScrollMiddle', middleMs);
       sink.add('momentScrollRequests', requests);
 
+      step = 'End';
       await scroller.locator('[data-event-id]').first().focus();
       const endPressed = Date.now();
       await page.keyboard.press('End');
@@ -154,6 +173,7 @@ async function jumpRuns(
       const endMs = Date.now() - endPressed;
       sink.add('momentEnd', endMs);
 
+      step = 'Home';
       const homePressed = Date.now();
       await page.keyboard.press('Home');
       await expect(page.locator(`[data-event-id="${newest}"]`)).toBeInViewport({
@@ -166,7 +186,19 @@ async function jumpRuns(
           `(${requests} event requests); End → oldest row ${endMs} ms; Home → newest row ${homeMs} ms`,
       );
     } catch (error) {
-      sink.fail(['momentScrollMiddle', 'momentScrollRequests', 'momentEnd', 'momentHome'], error);
+      const shown = await shownRows(page).catch(() => []);
+      const status = await page
+        .getByRole('status')
+        .allTextContents()
+        .catch(() => []);
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      sink.fail(
+        ['momentScrollMiddle', 'momentScrollRequests', 'momentEnd', 'momentHome'],
+        new Error(
+          `run ${run}, ${step}: ${why}; rows shown ${shown.length > 0 ? `${shown[0]![0]}…${shown.at(-1)![0]}` : 'none'}; ` +
+            `status "${status.join(' | ').replace(/\s+/g, ' ').slice(0, 200)}"`,
+        ),
+      );
       return;
     } finally {
       await context.close();
