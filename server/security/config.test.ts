@@ -116,8 +116,8 @@ describe('who may come in (configuration)', () => {
 });
 
 describe('load shedding of first screens', () => {
-  it('defaults to 0.8 of the event loop, takes 1 as never, and refuses what is not a share', () => {
-    expect(loadConfig({}).firstScreenBusy).toBe(0.8);
+  it('defaults to 0.3 of the event loop, takes 1 as never, and refuses what is not a share', () => {
+    expect(loadConfig({}).firstScreenBusy).toBe(0.3);
     expect(loadConfig({ FIRST_SCREEN_BUSY: '1' }).firstScreenBusy).toBe(1);
     for (const value of ['0', '1.5', 'busy'])
       expect(problemsOf({ FIRST_SCREEN_BUSY: value })[0]).toMatch(/^FIRST_SCREEN_BUSY: /);
