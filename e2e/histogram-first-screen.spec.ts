@@ -5,14 +5,14 @@
  * error and without counting the totals again; a bar clicked before the app (or the histogram's
  * code) runs opens the log there once it does.
  */
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
 import { PAGE_PROBE } from '../scripts/bench/browser/page-probe.ts';
 import { appRowTime } from '../scripts/bench/browser/launch.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { isCountRequest } from './support/count-requests.ts';
 import { problemsOf } from './support/page-problems.ts';
+import { apiCount, lastIncluded } from './support/api-count.ts';
 
-const API = '/api/demo-pelion/v3/device-events';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
 const LOG = `/demo-pelion/devices/${DEVICE}/events`;
 
@@ -38,20 +38,8 @@ const readBars = (page: Page): Promise<Bar[]> =>
       }),
     );
 
-const lastIncluded = (end: string) => new Date(Date.parse(end) - 1).toISOString();
-
-async function apiCount(page: Page, from: string, to: string): Promise<number> {
-  const query = new URLSearchParams({
-    device_id__eq: DEVICE,
-    limit: '2',
-    include: 'total_count',
-    date_time__gte: from,
-    date_time__lte: to,
-  });
-  const answer = await page.request.get(`${API}?${query}`);
-  expect(answer.ok()).toBe(true);
-  return ((await answer.json()) as { total_count: number }).total_count;
-}
+const countOf = (request: APIRequestContext, from: string, to: string) =>
+  apiCount(request, DEVICE, from, to);
 
 /** Holds the scripts matching `pattern` back until `release()`. */
 async function hold(page: Page, pattern: RegExp): Promise<{ release: () => void }> {
@@ -88,7 +76,9 @@ test.describe('the Event histogram on the first screen (demo-pelion, 100,006 eve
     const bars = await readBars(page);
     expect(bars).toHaveLength(13);
     for (const bar of bars)
-      expect(bar.count, bar.start).toBe(await apiCount(page, bar.start, lastIncluded(bar.end)));
+      expect(bar.count, bar.start).toBe(
+        await countOf(page.request, bar.start, lastIncluded(bar.end)),
+      );
     expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(100_006);
     expect(counts).toEqual([]);
 
@@ -170,7 +160,9 @@ test.describe('the Event histogram on the first screen (demo-pelion, 100,006 eve
         expect([7, 8], bar.start).toContain(hour);
       }
       for (const bar of bars)
-        expect(bar.count, bar.start).toBe(await apiCount(page, bar.start, lastIncluded(bar.end)));
+        expect(bar.count, bar.start).toBe(
+          await countOf(page.request, bar.start, lastIncluded(bar.end)),
+        );
       expect(problems).toEqual([]);
     });
   });

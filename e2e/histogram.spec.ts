@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
+import { apiCount, lastIncluded } from './support/api-count.ts';
 
 const API = '/api/demo-pelion/v3/device-events';
 const DEVICE = NOTABLE_PELION_DEVICES.longHistory;
@@ -48,20 +49,8 @@ async function readBars(page: Page): Promise<Bar[]> {
   );
 }
 
-const lastIncluded = (end: string) => new Date(Date.parse(end) - 1).toISOString();
-
-async function apiCount(request: APIRequestContext, from: string, to: string): Promise<number> {
-  const query = new URLSearchParams({
-    device_id__eq: DEVICE,
-    limit: '2',
-    include: 'total_count',
-    date_time__gte: from,
-    date_time__lte: to,
-  });
-  const answer = await request.get(`${API}?${query}`);
-  expect(answer.ok()).toBe(true);
-  return ((await answer.json()) as { total_count: number }).total_count;
-}
+const countOf = (request: APIRequestContext, from: string, to: string) =>
+  apiCount(request, DEVICE, from, to);
 
 /** Every event of the device in [from, to], newest first (paged with the API's cursor). */
 async function apiEvents(request: APIRequestContext, from: string, to: string) {
@@ -126,11 +115,11 @@ test.describe('Event histogram (demo-pelion, 100,006 events)', () => {
     const bars = await readBars(page);
     expect(bars.length).toBeGreaterThan(5);
     expect(bars.length).toBeLessThanOrEqual(24);
-    const total = await apiCount(request, bars[0]!.start, lastIncluded(bars.at(-1)!.end));
+    const total = await countOf(request, bars[0]!.start, lastIncluded(bars.at(-1)!.end));
     expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(total);
     expect(total).toBeGreaterThanOrEqual(100_000);
     for (const bar of bars) {
-      expect(bar.count, bar.start).toBe(await apiCount(request, bar.start, lastIncluded(bar.end)));
+      expect(bar.count, bar.start).toBe(await countOf(request, bar.start, lastIncluded(bar.end)));
       // The stack adds up to the bar.
       expect(Object.values(bar.levels).reduce((sum, n) => sum + n, 0)).toBe(bar.count);
     }
