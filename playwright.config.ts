@@ -1,7 +1,21 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './scripts/chromium.ts';
+import { CHROMIUM_ARGS, HARNESS_ARGS_ENV } from './scripts/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 5199);
+
+/**
+ * `npm test` passes CHROMIUM_ARGS with Chromium's per-window UI turned off (harnessChromiumArgs in
+ * scripts/chromium.ts: every test's fresh context is a new window); run directly, the plain flags.
+ */
+function chromiumArgs(): string[] {
+  const given = process.env[HARNESS_ARGS_ENV];
+  if (!given) return CHROMIUM_ARGS;
+  const args: unknown = JSON.parse(given);
+  if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) {
+    throw new Error(`${HARNESS_ARGS_ENV} must be a JSON array of strings`);
+  }
+  return args;
+}
 
 /**
  * End-to-end tests run in a real Chromium against the production build served by the real server
@@ -22,7 +36,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: chromiumArgs(),
     },
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'retain-on-failure',

@@ -25,6 +25,65 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * Chromium's own UI that a headless Chromium (156 here) still builds for every new window — and
+ * each cold browser context the bench and the e2e tests open is one: the WebUI omnibox popup and
+ * the other preloaded "top chrome" WebUIs, ~250 chrome:// module requests through the browser's
+ * network service while the page under test loads, on the same two cores. A Chromium trace of the
+ * bench's cold deep link showed them filling the first 200 ms and delaying the page's own scripts
+ * by 300–500 ms (docs/performance.md, "The harness loaded Chromium's omnibox"). A user's browser
+ * built that UI when it started; opening a link does not. Feature names are Chromium's
+ * (`chrome://flags`, `base::Feature`); an unknown name is ignored.
+ */
+export const HARNESS_DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+  'PreloadTopChromeWebUI',
+];
+
+const DISABLE_FEATURES = '--disable-features=';
+
+/**
+ * `args` with one `--disable-features` listing both `launcherDefaults`' (the switch Playwright
+ * passes first) and `extra`: Chromium keeps only the last `--disable-features` on its command line,
+ * so a second one of our own would silently drop Playwright's list.
+ */
+export function withDisabledFeatures(
+  args: readonly string[],
+  launcherDefaults: readonly string[],
+  extra: readonly string[] = HARNESS_DISABLED_FEATURES,
+): string[] {
+  const listed = (list: readonly string[]) =>
+    list
+      .filter((arg) => arg.startsWith(DISABLE_FEATURES))
+      .flatMap((arg) => arg.slice(DISABLE_FEATURES.length).split(','))
+      .filter(Boolean);
+  const features = [...new Set([...listed(launcherDefaults), ...listed(args), ...extra])];
+  return [
+    ...args.filter((arg) => !arg.startsWith(DISABLE_FEATURES)),
+    `${DISABLE_FEATURES}${features.join(',')}`,
+  ];
+}
+
+/**
+ * The arguments the bench and the e2e tests launch Chromium with: CHROMIUM_ARGS plus
+ * HARNESS_DISABLED_FEATURES merged into Playwright's own `--disable-features`, read from the
+ * command line Playwright gives a browser (it does not export the list).
+ */
+export async function harnessChromiumArgs(executablePath: string): Promise<string[]> {
+  const { chromium } = await import('@playwright/test');
+  const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    return withDisabledFeatures(CHROMIUM_ARGS, server.process().spawnargs);
+  } finally {
+    await server.close();
+  }
+}
+
+/** The environment variable through which `npm test` hands those arguments to playwright.config.ts. */
+export const HARNESS_ARGS_ENV = 'FLEETLOG_CHROMIUM_ARGS';
+
 function runs(executable: string): boolean {
   const result = spawnSync(executable, ['--headless', '--no-sandbox', '--version'], {
     encoding: 'utf8',

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureChromium } from './chromium.ts';
+import { ensureChromium, harnessChromiumArgs, HARNESS_ARGS_ENV } from './chromium.ts';
 
 const node = process.execPath;
 const bin = (pkg: string, file: string) => path.join('node_modules', pkg, file);
@@ -102,6 +102,7 @@ if (built && process.env.SKIP_E2E !== '1') {
       {
         CHROMIUM_PATH: chromium,
         E2E_JSON_REPORT: e2eReport,
+        [HARNESS_ARGS_ENV]: JSON.stringify(await harnessChromiumArgs(chromium)),
       },
     );
     countJson(

@@ -1,10 +1,18 @@
 /** Chromium for the bench, driven by Playwright, with the project's container-safe flags. */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../chromium.ts';
+import { CHROMIUM_ARGS, harnessChromiumArgs } from '../../chromium.ts';
 import { APP_ROW_MESSAGE, FIRST_ROW_MESSAGE, PAGE_PROBE } from './page-probe.ts';
 
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+/**
+ * Chromium without its own UI's start-up work per window (HARNESS_DISABLED_FEATURES in
+ * scripts/chromium.ts); `BENCH_CHROMIUM_UI=1` keeps it, to compare with runs made before.
+ */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const args =
+    process.env.BENCH_CHROMIUM_UI === '1'
+      ? CHROMIUM_ARGS
+      : await harnessChromiumArgs(executablePath);
+  return chromium.launch({ executablePath, args });
 }
 
 /** A fresh context is a cold start: no HTTP cache, no storage, no service worker. */
