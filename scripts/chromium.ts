@@ -31,7 +31,7 @@ export const CHROMIUM_ARGS = [
  * the other preloaded "top chrome" WebUIs, ~250 chrome:// module requests through the browser's
  * network service while the page under test loads, on the same two cores. A Chromium trace of the
  * bench's cold deep link showed them filling the first 200 ms and delaying the page's own scripts
- * by 300–500 ms (docs/performance.md, "The harness loaded Chromium's omnibox"). A user's browser
+ * by 300–500 ms (docs/performance.md, "Fourth round: the harness loaded Chromium's omnibox"). A user's browser
  * built that UI when it started; opening a link does not. Feature names are Chromium's
  * (`chrome://flags`, `base::Feature`); an unknown name is ignored.
  */
