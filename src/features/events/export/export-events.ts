@@ -98,15 +98,22 @@ function yieldToBrowser(): Promise<void> {
  * as slices of time at once (exportInSlices); else in one read that runs ahead of writing.
  */
 export async function exportEvents(request: ExportRequest): Promise<ExportProgress> {
+  // The file is kept only when every event is in it: any failure or Cancel aborts the sink (after
+  // the reads have stopped), so no partial export is left behind as if it were whole.
+  try {
+    const progress = await exportAll(request);
+    await request.sink.close();
+    return progress;
+  } catch (error) {
+    await request.sink.abort().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function exportAll(request: ExportRequest): Promise<ExportProgress> {
   const { adapter, sliceReaders } = request;
   if (sliceReaders && !adapter.requestsPerSecond && !adapter.listEventsForExport) {
-    let ends: Awaited<ReturnType<typeof probeEnds>>;
-    try {
-      ends = await probeEnds(adapter, request.query, request.signal);
-    } catch (error) {
-      await request.sink.abort().catch(() => undefined);
-      throw error;
-    }
+    const ends = await probeEnds(adapter, request.query, request.signal);
     if (ends) return exportInSlices(request, sliceReaders, ends);
   }
   return exportInOneRead(request);
@@ -193,11 +200,7 @@ async function exportInOneRead(request: ExportRequest): Promise<ExportProgress> 
       if (page.nextCursor === null) break;
       await yieldToBrowser();
     }
-    await sink.close();
     return progress;
-  } catch (error) {
-    await sink.abort().catch(() => undefined);
-    throw error;
   } finally {
     stopped = true;
     const reader = readerWaiting;
@@ -303,11 +306,7 @@ async function exportInSlices(
         await new Promise<void>((resolve) => (writerWaiting = resolve));
       }
     }
-    await sink.close();
     return progress;
-  } catch (error) {
-    await sink.abort().catch(() => undefined);
-    throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
     stop.abort();
