@@ -105,9 +105,9 @@ async function main(): Promise<void> {
         log,
       });
     }
-    // Last: 50 clients × 20 s leave the server a large heap to collect for a while after, which
-    // fell on the cold loads that used to follow (deep link first row 584 ms right after it, 421 ms
-    // in a browser-only run on the same quiet machine, 2026-12-02).
+    // Last: 50 clients × 20 s leave the server tens of thousands of pages' garbage to collect; the
+    // cold loads that used to follow read a first row of 584 ms right after it, 421 ms in a
+    // browser-only run on the same quiet machine (2026-12-02).
     if (server && runsSection(options, 'pages'))
       await pageLoadSection(options, server, results, log);
   } finally {
