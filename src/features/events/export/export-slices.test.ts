@@ -9,7 +9,7 @@ import type {
 } from '../../../backends/types.ts';
 import { BackendError } from '../../../backends/types.ts';
 import { fakePelionInfo } from '../../../testing/fake-event-adapter.ts';
-import type { ExportSink, SliceReader } from './export-events.ts';
+import type { ExportRequest, ExportSink, SliceReader } from './export-events.ts';
 import { exportEvents } from './export-events.ts';
 import { encodeLines } from './export-format.ts';
 import { exportPageReader, planSlices, probeEnds, readSlice } from './export-slices.ts';
@@ -222,6 +222,23 @@ describe('exportEvents with slice readers', () => {
       (_, n) => Date.UTC(2026, 0, 1) * 1000 + Math.floor(n / 7) * 1000 + (n % 3) * 250,
     ),
   );
+  /** exportEvents with this suite's defaults: NDJSON of device d, no Cancel, progress ignored. */
+  const runExport = (
+    request: Pick<ExportRequest, 'adapter' | 'query' | 'sink'> & Partial<ExportRequest>,
+  ) =>
+    exportEvents({
+      format: 'ndjson',
+      context,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      ...request,
+    });
+  /** The text one plain read of the view writes (no slice readers): what slices must match. */
+  const plainExport = async (query: EventQuery) => {
+    const sink = memorySink();
+    await runExport({ adapter: microAdapter(log, 100).adapter, query, sink });
+    return sink.chunks;
+  };
   const lines = (chunks: string[]) =>
     chunks
       .join('')
@@ -233,30 +250,18 @@ describe('exportEvents with slice readers', () => {
   for (const order of ['asc', 'desc'] as const) {
     it(`writes the same lines as one read of the view (${order})`, async () => {
       const query: EventQuery = { deviceId: 'd', levels: [], order };
-      const plain = memorySink();
-      await exportEvents({
-        adapter: microAdapter(log, 100).adapter,
-        query,
-        format: 'ndjson',
-        context,
-        sink: plain,
-        signal: new AbortController().signal,
-        onProgress: () => undefined,
-      });
+      const plain = await plainExport(query);
       const sliced = memorySink();
       const { adapter } = microAdapter(log, 100);
       const reports: Array<{ events: number; total: number | null }> = [];
-      const done = await exportEvents({
+      const done = await runExport({
         adapter,
         query,
-        format: 'ndjson',
-        context,
         sink: sliced,
-        signal: new AbortController().signal,
         onProgress: ({ events, total }) => reports.push({ events, total }),
         sliceReaders: inProcessReaders(adapter, 3),
       });
-      expect(lines(sliced.chunks)).toEqual(lines(plain.chunks));
+      expect(lines(sliced.chunks)).toEqual(lines(plain));
       expect(lines(sliced.chunks)).toHaveLength(3000);
       expect(new Set(lines(sliced.chunks)).size).toBe(3000);
       expect(done.events).toBe(3000);
@@ -267,23 +272,12 @@ describe('exportEvents with slice readers', () => {
 
   it('gives the same file through the page’s slice readers (Blobs of UTF-8), text filter kept', async () => {
     const query: EventQuery = { deviceId: 'd', levels: [], order: 'desc' };
-    const plain = memorySink();
-    await exportEvents({
-      adapter: microAdapter(log, 100).adapter,
-      query,
-      format: 'ndjson',
-      context,
-      sink: plain,
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
-    });
+    const plain = await plainExport(query);
     const { adapter, calls } = microAdapter(log, 100);
     const parts: Array<string | Blob> = [];
-    const done = await exportEvents({
+    const done = await runExport({
       adapter,
       query,
-      format: 'ndjson',
-      context,
       sink: {
         write: (data) => {
           parts.push(data);
@@ -292,8 +286,6 @@ describe('exportEvents with slice readers', () => {
         close: () => Promise.resolve(),
         abort: () => Promise.resolve(),
       },
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
       keep: (event) => !event.id.endsWith('7'),
       sliceReaders: (request) =>
         Array.from({ length: SLICE_READERS }, () =>
@@ -308,7 +300,7 @@ describe('exportEvents with slice readers', () => {
     expect(done.events).toBe(2700);
     expect(parts.slice(1).every((part) => part instanceof Blob)).toBe(true);
     const text = await new Blob(parts).text();
-    expect(lines([text])).toEqual(lines(plain.chunks).filter((id) => !id.endsWith('7')));
+    expect(lines([text])).toEqual(lines(plain).filter((id) => !id.endsWith('7')));
     // The slices' first pages asked at once, each with its own bounds.
     const firsts = calls.filter((call) => call.cursor === null && call.query.order === 'desc');
     expect(new Set(firsts.map((call) => `${call.query.from}-${call.query.to}`)).size).toBe(
@@ -321,14 +313,10 @@ describe('exportEvents with slice readers', () => {
     const { adapter } = microAdapter(log, 100);
     const sink = memorySink();
     await expect(
-      exportEvents({
+      runExport({
         adapter,
         query: { deviceId: 'd', levels: [], order: 'desc' },
-        format: 'ndjson',
-        context,
         sink,
-        signal: new AbortController().signal,
-        onProgress: () => undefined,
         sliceReaders: inProcessReaders(adapter, 2, { failOn: 3 }),
       }),
     ).rejects.toThrow('HTTP 500');
@@ -341,11 +329,9 @@ describe('exportEvents with slice readers', () => {
     const sink = memorySink();
     const abort = new AbortController();
     await expect(
-      exportEvents({
+      runExport({
         adapter,
         query: { deviceId: 'd', levels: [], order: 'asc' },
-        format: 'ndjson',
-        context,
         sink,
         signal: abort.signal,
         onProgress: ({ pages }) => {
@@ -374,14 +360,10 @@ describe('exportEvents with slice readers', () => {
       if (writes === 2) await held;
       return write(data);
     };
-    const done = exportEvents({
+    const done = runExport({
       adapter,
       query: { deviceId: 'd', levels: [], order: 'asc' },
-      format: 'ndjson',
-      context,
       sink,
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
       sliceReaders: inProcessReaders(adapter, 2, { started }),
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
