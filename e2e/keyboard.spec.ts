@@ -87,6 +87,45 @@ test.describe('Event log by keyboard', () => {
     await expect.poll(async () => (await focused(page)).id).toBe(id);
   });
 
+  test('n and p take the focus to the failure they open; the button leaves focus on itself', async ({
+    page,
+  }) => {
+    await ready(page, longLog);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).index).toBe('0');
+    const selected = page.locator('[role="row"][aria-selected="true"]');
+
+    await page.keyboard.press('n');
+    await expect(page).toHaveURL(/\/events\/[0-9a-f]+$/);
+    const failure = page.url().split('/').pop()!;
+    await expect(selected).toHaveAttribute('data-event-id', failure);
+    await expect(selected).toContainText('FAIL');
+    // Focus is on the failure's row, so the arrows go on from it.
+    await expect.poll(async () => (await focused(page)).id).toBe(failure);
+    const at = Number((await focused(page)).index);
+    expect(at).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => Number((await focused(page)).index)).toBe(at + 1);
+
+    // n again goes on from the open failure to the next one; p comes back; focus follows both.
+    await page.keyboard.press('n');
+    await expect(page).not.toHaveURL(new RegExp(`/events/${failure}$`));
+    const second = page.url().split('/').pop()!;
+    await expect(selected).toHaveAttribute('data-event-id', second);
+    await expect.poll(async () => (await focused(page)).id).toBe(second);
+    await page.keyboard.press('p');
+    await expect(page).toHaveURL(new RegExp(`/events/${failure}$`));
+    await expect.poll(async () => (await focused(page)).id).toBe(failure);
+
+    // The toolbar's Next failure keeps the focus on the button (pressed again, it goes on).
+    const next = page.getByRole('button', { name: 'Next failure' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).not.toHaveURL(new RegExp(`/events/${failure}$`));
+    await expect(next).toBeFocused();
+  });
+
   test('/ goes to the search box, ? lists every shortcut', async ({ page }) => {
     await ready(page, mediumLog);
     await page.locator('body').press('/');

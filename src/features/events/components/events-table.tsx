@@ -264,6 +264,28 @@ export function EventsTable({
   // the reader moves it elsewhere.
   const gridFocused = useRef(false);
   const focusedIndex = useRef<number | null>(null);
+  // An event selected while a row has focus (n / p: the next or previous failure, however far)
+  // takes the focus along once its row is held: Enter and the arrows then go on from the event
+  // the details show, not from the row the reader left. A selection made with focus elsewhere (a
+  // toolbar button, a link) leaves focus where it is.
+  const followedSelection = useRef(selectedId);
+  const focusToSelection = useRef(false);
+  useLayoutEffect(() => {
+    if (selectedId !== followedSelection.current) {
+      followedSelection.current = selectedId;
+      focusToSelection.current = selectedId !== undefined && gridFocused.current;
+    }
+    if (!focusToSelection.current || selectedIndex < 0) return;
+    const index = rows.start + selectedIndex;
+    // A far event is rendered only once the view has moved to it: until then, try again after
+    // each commit that changes the rendered range.
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (!row) return;
+    focusToSelection.current = false;
+    focusedIndex.current = index;
+    setActiveIndex(index);
+    if (document.activeElement !== row) row.focus({ preventScroll: true });
+  }, [selectedId, selectedIndex, rows.start, first, last]);
   useLayoutEffect(() => {
     const scroll = scrollRef.current;
     if (!scroll || !gridFocused.current || focusedIndex.current === null) return;
