@@ -322,6 +322,19 @@ test.describe('at 390×844 (phone)', () => {
     expect(await pageOverflow(page)).toBe(0);
   });
 
+  test('the Backend picker is wide enough to read which backend is open', async ({ page }) => {
+    await page.goto('/demo-aliyun/devices');
+    const picker = page.getByRole('combobox', { name: 'Backend' });
+    await expect(picker).toBeVisible();
+    // Squeezed beside the header's links it once showed only its arrow (~30 px).
+    expect((await picker.boundingBox())!.width).toBeGreaterThanOrEqual(0.6 * PHONE.width);
+    const label = await picker.evaluate(
+      (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '',
+    );
+    expect(label).toMatch(/Alibaba/);
+    expect(await pageOverflow(page)).toBe(0);
+  });
+
   test('the device list and the Event log do not overflow sideways; the grid scrolls instead', async ({
     page,
   }) => {

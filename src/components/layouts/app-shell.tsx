@@ -53,7 +53,7 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
             </span>
             Fleetlog
           </a>
-          <div className="flex min-w-0 items-center gap-3">
+          <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2">
             {known && currentBackendId !== null && (
               <Link
                 to={paths.fleetEvents.href(currentBackendId)}
@@ -72,8 +72,10 @@ export function AppShell({ backends, currentBackendId, onSwitchBackend, children
               <SelectField
                 label="Backend"
                 layout="inline"
-                // Shrinks on a phone rather than widening the page (the select then truncates).
-                className="min-w-0 [&>select]:min-w-0 [&>select]:flex-1"
+                // On a phone it takes a line of its own, wide enough to read which backend is
+                // open (squeezed beside the links it showed only its arrow); it never widens the
+                // page (a long name truncates).
+                className="min-w-0 max-sm:order-last max-sm:basis-full [&>select]:min-w-0 [&>select]:flex-1"
                 value={known ? (currentBackendId ?? '') : ''}
                 onChange={(event) => onSwitchBackend(event.target.value)}
                 options={[
