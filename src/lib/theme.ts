@@ -6,6 +6,8 @@
  * localStorage, whose `storage` event carries a change to the other open tabs. Picking what the
  * system already shows forgets the pin, so the page follows the system again.
  */
+import { whenIdle } from './when-idle.ts';
+
 export type Theme = 'light' | 'dark';
 
 const STORAGE_KEY = 'fleetlog:theme';
@@ -140,16 +142,6 @@ export function setTheme(theme: Theme): void {
   if (pin === null) delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = pin;
   window.dispatchEvent(new Event(CHANGE_EVENT));
-}
-
-/** Runs `task` once the browser is idle (at most a second later), unless cancelled first. */
-function whenIdle(task: () => void): { cancel: () => void } {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 1000 });
-    return { cancel: () => cancelIdleCallback(id) };
-  }
-  const id = setTimeout(task, 0);
-  return { cancel: () => clearTimeout(id) };
 }
 
 /** Calls back when the theme may have changed: the toggle, the system, or another tab. */

@@ -6,6 +6,7 @@ import {
   type EventColumns,
 } from '../components/event-columns.tsx';
 import type { ColumnModel } from './column-model.ts';
+import { whenIdle } from '../../../lib/when-idle.ts';
 
 export interface ColumnLayoutState {
   layout: ColumnLayout;
@@ -38,13 +39,10 @@ export function useColumnLayout(columns: EventColumns): ColumnLayoutState {
         show();
       });
     // Once the browser is idle: the rows come first (the column model is not needed to show them).
-    const cancel =
-      typeof requestIdleCallback === 'function'
-        ? cancelIdleCallback.bind(null, requestIdleCallback(load, { timeout: 1000 }))
-        : clearTimeout.bind(null, setTimeout(load, 0));
+    const loading = whenIdle(load);
     return () => {
       live = false;
-      cancel();
+      loading.cancel();
       unsubscribe?.();
     };
   }, [columns]);
