@@ -44,6 +44,12 @@ export function acceptedEncodings(header: string | null): { br: boolean; gzip: b
   return accepted;
 }
 
+/** The encoding to compress a response with for this `Accept-Encoding`: br, else gzip, else none. */
+export function preferredEncoding(header: string | null): 'br' | 'gzip' | null {
+  const accepted = acceptedEncodings(header);
+  return accepted.br ? 'br' : accepted.gzip ? 'gzip' : null;
+}
+
 async function readOptional(file: string): Promise<Buffer | undefined> {
   try {
     return await readFile(file);

@@ -19,7 +19,7 @@ import {
   type Gzip,
 } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { acceptedEncodings } from './assets.ts';
+import { preferredEncoding } from './assets.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -98,8 +98,7 @@ export function compressResponses({ threshold }: { threshold: number }): Middlew
     if (response.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return;
     if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
-    const accepted = acceptedEncodings(c.req.header('accept-encoding') ?? null);
-    const encoding = accepted.br ? 'br' : accepted.gzip ? 'gzip' : null;
+    const encoding = preferredEncoding(c.req.header('accept-encoding') ?? null);
     if (!encoding) return;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared < threshold || declared > MAX_BYTES) return;

@@ -152,8 +152,7 @@ export function createShell(
 
   return {
     htmlFor(pathname, search = '', firstScreen = null, nonce, theme = null) {
-      const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
-      const page = withTheme(withNonce(pageFor(pathname), nonceAttribute), theme);
+      const { page, nonceAttribute } = servedPage(pathname, nonce, theme);
       if (firstScreen) return withFirstScreen(page, firstScreen, nonceAttribute);
       const data = dataPreloads(pathname, search);
       if (data.length === 0) return page;
@@ -164,8 +163,7 @@ export function createShell(
     },
 
     streamFor(pathname, search, nonce, theme) {
-      const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
-      const page = withTheme(withNonce(pageFor(pathname), nonceAttribute), theme);
+      const { page, nonceAttribute } = servedPage(pathname, nonce, theme);
       const root = ROOT_ELEMENT.exec(page);
       if (!root) return null;
       const afterHead = page.slice(root.index);
@@ -180,6 +178,12 @@ export function createShell(
       };
     },
   };
+
+  /** The route's page with the nonce on its scripts and the pinned theme, before `#root` is filled. */
+  function servedPage(pathname: string, nonce: string | undefined, theme: Theme | null) {
+    const nonceAttribute = nonce ? ` nonce="${escapeAttribute(nonce)}"` : '';
+    return { page: withTheme(withNonce(pageFor(pathname), nonceAttribute), theme), nonceAttribute };
+  }
 
   function dataPreloads(pathname: string, search: string): string[] {
     return dataRequestsFor(pathname, search, backends).map(

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublicBackend } from '../backends/types.ts';
-import { acceptedEncodings, createAssetStore } from '../assets.ts';
+import { createAssetStore, preferredEncoding } from '../assets.ts';
 import { streamedText } from '../compress.ts';
 import type { FirstScreens } from '../first-screen/bounded.ts';
 import { newNonce, pagePolicy } from '../security/headers.ts';
@@ -72,8 +72,7 @@ export function createPageRoutes({ staticDir, backends, firstScreens }: PageRout
     if (rendering && streamed) {
       // The head goes out now, the first screen when it is rendered: the browser meanwhile sets
       // the document up and fetches the stylesheet and scripts (docs/performance.md, "Takeover").
-      const accepted = acceptedEncodings(c.req.header('accept-encoding') ?? null);
-      const encoding = accepted.br ? 'br' : accepted.gzip ? 'gzip' : null;
+      const encoding = preferredEncoding(c.req.header('accept-encoding') ?? null);
       if (encoding) {
         c.header('content-encoding', encoding);
         c.header('vary', 'cookie, Accept-Encoding');

@@ -13,15 +13,15 @@
 import { randomFillSync } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 
-/** A fresh nonce for one page (128 bits, base64). */
+const NONCE_BYTES = 16;
 /**
  * Fresh random bytes, drawn from the system's generator a few kilobytes at a time: one call per
  * page cost a measurable share of a page under load. Every nonce takes bytes no other has had.
  */
-const NONCE_BYTES = 16;
 const pool = Buffer.alloc(NONCE_BYTES * 256);
 let poolUsed = pool.length;
 
+/** A fresh nonce for one page (128 bits, base64). */
 export function newNonce(): string {
   if (poolUsed + NONCE_BYTES > pool.length) {
     randomFillSync(pool);
