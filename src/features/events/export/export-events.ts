@@ -6,7 +6,7 @@ import type {
   EventQuery,
 } from '../../../backends/types.ts';
 import type { ExportContext, ExportFormat } from './export-format.ts';
-import { csvHeader, csvLine, ndjsonHeader, ndjsonLine } from './export-format.ts';
+import { csvHeader, encodeLines, ndjsonHeader } from './export-format.ts';
 import type { ExportSlice } from './export-slices.ts';
 import { exportPageReader, planSlices, probeEnds } from './export-slices.ts';
 
@@ -174,7 +174,6 @@ async function exportInOneRead(request: ExportRequest): Promise<ExportProgress> 
 
   try {
     await sink.write(format === 'csv' ? csvHeader() : ndjsonHeader(context));
-    const line = format === 'csv' ? csvLine : ndjsonLine;
     for (;;) {
       const page = await nextPage();
       // A page already on its way when Cancel was pressed is not written.
@@ -183,18 +182,11 @@ async function exportInOneRead(request: ExportRequest): Promise<ExportProgress> 
       if (progress.total === null && page.totalCount !== undefined)
         progress.total = page.totalCount;
       const events = keep ? page.events.filter(keep) : page.events;
-      // Written in pieces of about WRITE_CHARS: turning one string of a whole page (~700 KB of
-      // NDJSON) into a Blob or file data cost Chromium several times what ten pieces did.
-      let text = '';
-      for (const event of events) {
-        text += line(event, context.deviceId);
-        if (text.length >= WRITE_CHARS) {
-          await sink.write(text);
-          text = '';
-          await yieldToBrowser();
-        }
+      const pieces = encodeLines(events, format, context.deviceId, WRITE_CHARS);
+      for (const [index, piece] of pieces.entries()) {
+        if (index > 0) await yieldToBrowser();
+        await sink.write(piece);
       }
-      if (text !== '') await sink.write(text);
       progress.events += events.length;
       onProgress({ ...progress });
       if (page.nextCursor === null) break;

@@ -5,4 +5,4 @@
 export { exportEvents } from './export-events.ts';
 export { exportFileName } from './export-format.ts';
 export { canPickFile, downloadSink, pickedFileSink } from './export-sinks.ts';
-export { SLICE_READERS, threadSliceReader } from './thread-slice-reader.ts';
+export { threadSliceReaders } from './thread-slice-reader.ts';

@@ -13,7 +13,7 @@ import type { ExportRequest, ExportSink, SliceReader } from './export-events.ts'
 import { exportEvents } from './export-events.ts';
 import { encodeLines } from './export-format.ts';
 import { exportPageReader, planSlices, probeEnds, readSlice } from './export-slices.ts';
-import { SLICE_READERS, threadSliceReader } from './thread-slice-reader.ts';
+import { SLICE_READERS, threadSliceReaders } from './thread-slice-reader.ts';
 
 /**
  * A log as Izuma/Pelion's `/v3/device-events` pages it: times in microseconds, ordered by
@@ -287,15 +287,7 @@ describe('exportEvents with slice readers', () => {
         abort: () => Promise.resolve(),
       },
       keep: (event) => !event.id.endsWith('7'),
-      sliceReaders: (request) =>
-        Array.from({ length: SLICE_READERS }, () =>
-          threadSliceReader({
-            adapter: request.adapter,
-            format: request.format,
-            deviceId: request.context.deviceId,
-            keep: request.keep,
-          }),
-        ),
+      sliceReaders: threadSliceReaders,
     });
     expect(done.events).toBe(2700);
     expect(parts.slice(1).every((part) => part instanceof Blob)).toBe(true);

@@ -1,7 +1,6 @@
-import type { BackendAdapter, DeviceEvent } from '../../../backends/types.ts';
 import { BlobParts } from './blob-parts.ts';
-import type { SliceReader } from './export-events.ts';
-import type { ExportFormat } from './export-format.ts';
+import type { ExportRequest, SliceReader } from './export-events.ts';
+import { WRITE_CHARS } from './export-events.ts';
 import { encodeLines } from './export-format.ts';
 import { exportPageReader, readSlice } from './export-slices.ts';
 
@@ -13,27 +12,26 @@ import { exportPageReader, readSlice } from './export-slices.ts';
 export const SLICE_READERS = 4;
 
 /**
- * A slice reader on the page's own thread: the adapter's pages, each encoded into a Blob as it
- * arrives. Several of these read slices at once, each its own chain of requests. (Readers in
- * workers, the page fetching for them, measured slower: docs/performance.md.)
+ * The export's slice readers on the page's own thread (SLICE_READERS of them, each its own chain
+ * of requests): the adapter's pages, each encoded in the request's format into a Blob as it
+ * arrives, keeping what the request's `keep` keeps. (Readers in workers, the page fetching for
+ * them, measured slower: docs/performance.md.)
  */
-export function threadSliceReader(options: {
-  adapter: BackendAdapter;
-  format: ExportFormat;
-  deviceId: string;
-  keep?: (event: DeviceEvent) => boolean;
-}): SliceReader {
-  const bytes = new BlobParts();
-  const { adapter, format, deviceId, keep } = options;
-  return {
-    close: () => undefined,
-    read: (slice, onPart, signal) =>
-      readSlice(exportPageReader(adapter, signal), slice, (page) => {
-        signal.throwIfAborted();
-        const events = keep ? page.events.filter(keep) : page.events;
-        for (const piece of encodeLines(events, format, deviceId, 64 * 1024)) bytes.add(piece);
-        const blobs = bytes.take();
-        onPart({ data: blobs.length === 1 ? blobs[0]! : new Blob(blobs), events: events.length });
-      }),
-  };
+export function threadSliceReaders(request: ExportRequest): SliceReader[] {
+  const { adapter, format, keep } = request;
+  const deviceId = request.context.deviceId;
+  return Array.from({ length: SLICE_READERS }, () => {
+    const bytes = new BlobParts();
+    return {
+      close: () => undefined,
+      read: (slice, onPart, signal) =>
+        readSlice(exportPageReader(adapter, signal), slice, (page) => {
+          signal.throwIfAborted();
+          const events = keep ? page.events.filter(keep) : page.events;
+          for (const piece of encodeLines(events, format, deviceId, WRITE_CHARS)) bytes.add(piece);
+          const blobs = bytes.take();
+          onPart({ data: blobs.length === 1 ? blobs[0]! : new Blob(blobs), events: events.length });
+        }),
+    };
+  });
 }

@@ -92,15 +92,7 @@ export function useExport({
               context,
               keep: text ? (event) => eventMatchesText(event, text) : undefined,
               // Slices of the view read at once (export-slices.ts).
-              sliceReaders: (request) =>
-                Array.from({ length: job.SLICE_READERS }, () =>
-                  job.threadSliceReader({
-                    adapter: request.adapter,
-                    format: request.format,
-                    deviceId: request.context.deviceId,
-                    keep: request.keep,
-                  }),
-                ),
+              sliceReaders: job.threadSliceReaders,
               sink,
               signal: abort.signal,
               onProgress: (progress) =>
