@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, HARNESS_DISABLED_FEATURES, withDisabledFeatures } from './chromium.ts';
+import {
+  CHROMIUM_ARGS,
+  HARNESS_DISABLED_FEATURES,
+  HARNESS_JS_FLAGS,
+  withDisabledFeatures,
+  withJsFlags,
+} from './chromium.ts';
 
 const switchesOf = (args: readonly string[]) =>
   args.filter((arg) => arg.startsWith('--disable-features='));
@@ -29,6 +35,29 @@ describe('withDisabledFeatures', () => {
     expect(withDisabledFeatures(['--no-sandbox'], [], ['A'])).toEqual([
       '--no-sandbox',
       '--disable-features=A',
+    ]);
+  });
+});
+
+describe('withJsFlags', () => {
+  it('adds the harness V8 flags in a --js-flags of their own when the launcher passes none', () => {
+    const args = withJsFlags(['--no-sandbox', '--disable-features=A'], ['--headless']);
+    expect(args).toEqual([
+      '--no-sandbox',
+      '--disable-features=A',
+      `--js-flags=${HARNESS_JS_FLAGS.join(' ')}`,
+    ]);
+    expect(HARNESS_JS_FLAGS).toContain('--no-enable-lazy-source-positions');
+  });
+
+  it("keeps the launcher's V8 flags in the one --js-flags Chromium reads, space-separated", () => {
+    const args = withJsFlags(
+      ['--no-sandbox', '--js-flags=--expose-gc'],
+      ['--js-flags=--max-old-space-size=512 --expose-gc'],
+      ['--no-enable-lazy-source-positions'],
+    );
+    expect(args.filter((arg) => arg.startsWith('--js-flags='))).toEqual([
+      '--js-flags=--max-old-space-size=512 --expose-gc --no-enable-lazy-source-positions',
     ]);
   });
 });

@@ -42,40 +42,81 @@ export const HARNESS_DISABLED_FEATURES = [
   'PreloadTopChromeWebUI',
 ];
 
+/**
+ * V8 flags for the harness. `--no-enable-lazy-source-positions`: V8 normally records where each
+ * bytecode came from only when a stack trace first asks, by parsing the function again. A page a
+ * DevTools client has called `Runtime.enable` on — every page Playwright drives — captures a
+ * detailed stack trace whenever an `Error` is constructed, so react-dom's module-scope
+ * `Error(...)` (its hydration-mismatch sentinel) parsed its whole ~200 KB module function again:
+ * 40–70 ms of the bench's start-up that no user's browser spends (measured with and without a
+ * DevTools session on the page by `npm run bench:takeover-detached`; docs/performance.md, "Fifth
+ * round"). With positions recorded as scripts compile (off the main thread, for streamed ones),
+ * that `Error` costs what it costs a user.
+ */
+export const HARNESS_JS_FLAGS = ['--no-enable-lazy-source-positions'];
+
 const DISABLE_FEATURES = '--disable-features=';
+const JS_FLAGS = '--js-flags=';
 
 /**
- * `args` with one `--disable-features` listing both `launcherDefaults`' (the switch Playwright
- * passes first) and `extra`: Chromium keeps only the last `--disable-features` on its command line,
- * so a second one of our own would silently drop Playwright's list.
+ * `args` with one `switchName` listing both `launcherDefaults`' values (the switch the launcher
+ * passes first) and `extra`: Chromium keeps only the last of a repeated switch on its command line,
+ * so a second one of our own would silently drop the launcher's values.
  */
+function withListSwitch(
+  switchName: string,
+  separator: string,
+  args: readonly string[],
+  launcherDefaults: readonly string[],
+  extra: readonly string[],
+): string[] {
+  const listed = (list: readonly string[]) =>
+    list
+      .filter((arg) => arg.startsWith(switchName))
+      .flatMap((arg) => arg.slice(switchName.length).split(separator))
+      .filter(Boolean);
+  const values = [...new Set([...listed(launcherDefaults), ...listed(args), ...extra])];
+  return [
+    ...args.filter((arg) => !arg.startsWith(switchName)),
+    `${switchName}${values.join(separator)}`,
+  ];
+}
+
+/** `args` with `extra` added to the one `--disable-features` (see withListSwitch). */
 export function withDisabledFeatures(
   args: readonly string[],
   launcherDefaults: readonly string[],
   extra: readonly string[] = HARNESS_DISABLED_FEATURES,
 ): string[] {
-  const listed = (list: readonly string[]) =>
-    list
-      .filter((arg) => arg.startsWith(DISABLE_FEATURES))
-      .flatMap((arg) => arg.slice(DISABLE_FEATURES.length).split(','))
-      .filter(Boolean);
-  const features = [...new Set([...listed(launcherDefaults), ...listed(args), ...extra])];
-  return [
-    ...args.filter((arg) => !arg.startsWith(DISABLE_FEATURES)),
-    `${DISABLE_FEATURES}${features.join(',')}`,
-  ];
+  return withListSwitch(DISABLE_FEATURES, ',', args, launcherDefaults, extra);
+}
+
+/** `args` with `extra` added to the one `--js-flags` (see withListSwitch). */
+export function withJsFlags(
+  args: readonly string[],
+  launcherDefaults: readonly string[],
+  extra: readonly string[] = HARNESS_JS_FLAGS,
+): string[] {
+  return withListSwitch(JS_FLAGS, ' ', args, launcherDefaults, extra);
 }
 
 /**
  * The arguments the bench and the e2e tests launch Chromium with: CHROMIUM_ARGS plus
- * HARNESS_DISABLED_FEATURES merged into Playwright's own `--disable-features`, read from the
- * command line Playwright gives a browser (it does not export the list).
+ * HARNESS_DISABLED_FEATURES merged into Playwright's own `--disable-features` and HARNESS_JS_FLAGS
+ * into its `--js-flags` (if it passes one), read from the command line Playwright gives a browser
+ * (it does not export the list). `jsFlags: false` leaves V8's defaults, for a browser no DevTools
+ * client drives while the page loads.
  */
-export async function harnessChromiumArgs(executablePath: string): Promise<string[]> {
+export async function harnessChromiumArgs(
+  executablePath: string,
+  { jsFlags = true }: { jsFlags?: boolean } = {},
+): Promise<string[]> {
   const { chromium } = await import('@playwright/test');
   const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
   try {
-    return withDisabledFeatures(CHROMIUM_ARGS, server.process().spawnargs);
+    const launcher = server.process().spawnargs;
+    const args = withDisabledFeatures(CHROMIUM_ARGS, launcher);
+    return jsFlags ? withJsFlags(args, launcher) : args;
   } finally {
     await server.close();
   }
