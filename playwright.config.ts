@@ -4,8 +4,9 @@ import { CHROMIUM_ARGS, HARNESS_ARGS_ENV } from './scripts/chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 5199);
 
 /**
- * `npm test` passes CHROMIUM_ARGS with Chromium's per-window UI turned off (harnessChromiumArgs in
- * scripts/chromium.ts: every test's fresh context is a new window); run directly, the plain flags.
+ * `npm test` passes CHROMIUM_ARGS with Chromium's per-window UI turned off and V8 recording source
+ * positions as it compiles (harnessChromiumArgs in scripts/chromium.ts: every test's fresh context
+ * is a new window, and every page has Playwright's DevTools session); run directly, the plain flags.
  */
 function chromiumArgs(): string[] {
   const given = process.env[HARNESS_ARGS_ENV];

@@ -4,8 +4,9 @@ import { CHROMIUM_ARGS, harnessChromiumArgs } from '../../chromium.ts';
 import { APP_ROW_MESSAGE, FIRST_ROW_MESSAGE, PAGE_PROBE } from './page-probe.ts';
 
 /**
- * Chromium without its own UI's start-up work per window (HARNESS_DISABLED_FEATURES in
- * scripts/chromium.ts); `BENCH_CHROMIUM_UI=1` keeps it, to compare with runs made before.
+ * Chromium without its own UI's start-up work per window and with V8 recording source positions as
+ * it compiles (HARNESS_DISABLED_FEATURES and HARNESS_JS_FLAGS in scripts/chromium.ts);
+ * `BENCH_CHROMIUM_UI=1` launches it with the plain flags, to compare with runs made before.
  */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const args =
