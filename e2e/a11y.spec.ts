@@ -1,8 +1,8 @@
 /**
- * Accessibility and themes against the production build: an axe-core scan of the device list and
- * of an Event log with its details open, at a desktop (1440×900) and a phone (390×844) size, in
- * the light and the dark theme, fails on any serious or critical violation; the header's Dark mode
- * toggle overrides the system's theme and is remembered.
+ * Accessibility and themes against the production build: an axe-core scan of the device list, the
+ * fleet feed and an Event log with its details open, at a desktop (1440×900) and a phone (390×844)
+ * size, in the light and the dark theme, fails on any serious or critical violation; the header's
+ * Dark mode toggle overrides the system's theme and is remembered.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -49,6 +49,14 @@ for (const size of SIZES) {
           'aria-pressed',
           String(theme === 'dark'),
         );
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+
+      test('the fleet feed has no serious or critical axe violation', async ({ page }) => {
+        await page.goto('/demo-pelion/events?type=FAIL');
+        await expect(
+          page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first(),
+        ).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);
       });
 

@@ -33,7 +33,7 @@ test('lists failures across devices, newest first, each linking to its device’
   expect(shown).toEqual(expected.map((event) => event.id));
 
   const first = expected[0]!;
-  const link = rows.first().getByRole('link');
+  const link = rows.first().getByRole('gridcell').first().getByRole('link');
   const href = await link.getAttribute('href');
   expect(href).toMatch(
     new RegExp(`^/demo-pelion/devices/${first.device_id}/events/${first.id}\\?.*from=.*to=`),
@@ -43,6 +43,28 @@ test('lists failures across devices, newest first, each linking to its device’
   await expect(
     page.getByRole('grid', { name: 'Events' }).locator(`[data-event-id="${first.id}"]`),
   ).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the page is named for the fleet; each device opens its own log with the feed’s filters', async ({
+  page,
+}) => {
+  const to = new Date(Date.now() - 60_000).toISOString();
+  await page.goto(`/demo-pelion/events?type=FAIL&to=${encodeURIComponent(to)}`);
+  await expect(page).toHaveTitle(
+    /^Fleet events — Demo fleet \(Izuma\/Pelion simulator\) — Fleetlog$/,
+  );
+  const row = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first();
+  const device = row.getByRole('gridcell').nth(1).getByRole('link');
+  const deviceId = (await device.textContent())!;
+  expect(deviceId).toMatch(/^[0-9a-f]{32}$/);
+  await device.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/demo-pelion/devices/${deviceId}/events\\?(?=.*type=FAIL)(?=.*to=)`),
+  );
+  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  await expect(rows.first()).toContainText('FAIL');
+  await expect(page.getByRole('checkbox', { name: 'FAIL' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'INFO' })).not.toBeChecked();
 });
 
 test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) => {

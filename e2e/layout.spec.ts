@@ -51,6 +51,12 @@ const rowsInView = (page: Page) =>
     }).length;
   });
 
+interface Cell {
+  left: number;
+  right: number;
+  top: number;
+}
+
 const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -333,6 +339,30 @@ test.describe('at 390×844 (phone)', () => {
     );
     expect(label).toMatch(/Alibaba/);
     expect(await pageOverflow(page)).toBe(0);
+  });
+
+  test('the fleet feed stacks each event: time and type, then device and event, all on screen', async ({
+    page,
+  }) => {
+    await page.goto('/demo-pelion/events?type=FAIL');
+    const row = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first();
+    await expect(row).toBeVisible();
+    // Four fixed columns once made this page 679 px wide.
+    expect(await pageOverflow(page)).toBe(0);
+    const cells = await row.getByRole('gridcell').evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top };
+      }),
+    );
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) expect(cell.right).toBeLessThanOrEqual(PHONE.width);
+    const [time, device, level, event] = cells as [Cell, Cell, Cell, Cell];
+    expect(level.top).toBe(time.top);
+    expect(device.top).toBeGreaterThan(time.top);
+    expect(event.top).toBeGreaterThan(device.top);
+    // The column names are still read out, though not shown.
+    await expect(page.getByRole('columnheader', { name: 'Device' })).toBeAttached();
   });
 
   test('the device list and the Event log do not overflow sideways; the grid scrolls instead', async ({

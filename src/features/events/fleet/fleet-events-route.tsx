@@ -6,6 +6,7 @@ import { levelDescription } from '../../../backends/vocabulary.ts';
 import { DroppedParamsNotice } from '../../../components/ui/dropped-params-notice.tsx';
 import { paths } from '../../../config/paths.ts';
 import { formatCount } from '../../../lib/format-count.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { EventListFilters } from '../api/event-queries.ts';
 import { eventQueries } from '../api/event-queries.ts';
 import { pageSizeFor, resolveRange } from '../api/first-page.ts';
@@ -47,6 +48,7 @@ export function FleetEventsRoute() {
   const { info, adapter } = useBackend();
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
   const list = adapter.listFleetEvents?.bind(adapter);
+  useDocumentTitle(['Fleet events', info.label]);
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-xl font-semibold">Events across the fleet</h1>
@@ -96,6 +98,8 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
       event.id,
       serialiseEventLogSearch(adapter.vocabulary, eventLinkSearch(search, event.time)),
     );
+  // The device's own log with the feed's filters and range: "this device's failures, then".
+  const deviceSearch = serialiseEventLogSearch(adapter.vocabulary, search);
   return (
     <>
       <p role="status" className="text-sm text-slate-700">
@@ -107,10 +111,15 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
                 query.hasNextPage ? '' : '. End of log'
               }`}
       </p>
-      <div role="grid" aria-label="Events" className="rounded-md border border-slate-200 bg-white">
+      <div
+        role="grid"
+        aria-label="Events"
+        className="rounded-md border border-slate-200 bg-white [--fleet-cols:13rem_minmax(8rem,1fr)_6rem_minmax(0,2fr)]"
+      >
+        {/* Read out as the columns' names on a phone too, where each row stacks its cells. */}
         <div
           role="row"
-          className="grid grid-cols-[14rem_16rem_6rem_1fr] gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold text-slate-600"
+          className="grid grid-cols-(--fleet-cols) gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold text-slate-600 max-md:sr-only"
         >
           <div role="columnheader">Time</div>
           <div role="columnheader">Device</div>
@@ -122,23 +131,40 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
             key={event.id}
             role="row"
             data-event-id={event.id}
-            className="grid grid-cols-[14rem_16rem_6rem_1fr] gap-3 border-b border-slate-100 px-3 py-1.5 text-sm"
+            className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 border-b border-slate-100 px-3 py-1.5 text-sm md:grid-cols-(--fleet-cols) md:gap-y-0"
           >
             <div role="gridcell">
               <Link className="text-blue-800 underline" to={linkTo(event)}>
                 {formatEventTime(event.time, search.tz)}
               </Link>
             </div>
-            <div role="gridcell" className="truncate font-mono text-xs">
-              {event.deviceId}
+            {/* A phone shows time and type on the first line, the device and the event below. */}
+            <div
+              role="gridcell"
+              className="order-3 col-span-2 truncate md:order-none md:col-span-1"
+            >
+              {event.deviceId ? (
+                <Link
+                  className="font-mono text-xs text-blue-800 underline"
+                  to={paths.eventLog.href(adapter.info.id, event.deviceId, undefined, deviceSearch)}
+                  title={`${event.deviceId}: its Event log with these filters`}
+                >
+                  {event.deviceId}
+                </Link>
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
             </div>
-            <div role="gridcell">
+            <div role="gridcell" className="order-2 md:order-none">
               <LevelBadge
                 level={levelDescription(adapter.vocabulary, event.level)}
                 rawLevel={event.rawLevel}
               />
             </div>
-            <div role="gridcell" className="truncate">
+            <div
+              role="gridcell"
+              className="order-4 col-span-2 truncate md:order-none md:col-span-1"
+            >
               {event.code} — {event.description}
             </div>
           </div>
