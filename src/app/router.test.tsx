@@ -24,6 +24,7 @@ describe('app routes', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Backend not found' }),
     ).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Backend not found — Fleetlog'));
     const list = screen.getByRole('list');
     expect(within(list).getByRole('link', { name: 'Second fleet' }).getAttribute('href')).toEqual(
       '/second/devices',

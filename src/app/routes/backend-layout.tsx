@@ -4,6 +4,7 @@ import { useBackends } from '../../backends/backends-query.ts';
 import { BackendContext } from '../../backends/use-backend.ts';
 import type { BackendAdapter, BackendInfo } from '../../backends/types.ts';
 import { paths } from '../../config/paths.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 export interface BackendLoaderData {
   /** null when the URL names no configured backend, or one this build cannot read. */
@@ -49,6 +50,7 @@ interface UnavailableProps {
 }
 
 function Unavailable({ title, backends, children }: UnavailableProps) {
+  useDocumentTitle([title]);
   return (
     <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6">
       <h1 className="text-xl font-semibold">{title}</h1>

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 export function NotFound() {
+  useDocumentTitle(['Page not found']);
   return (
     <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6">
       <h1 className="text-xl font-semibold">Page not found</h1>

@@ -41,6 +41,8 @@ describe('device page', { timeout: 20_000 }, () => {
       backends: [createFakeBackend()],
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Device not found' })).toBeTruthy();
+    // The tab says so too, not "<id> · Event log".
+    await waitFor(() => expect(document.title).toMatch(/^Device not found — .+ — Fleetlog$/));
     expect(
       screen.getByRole('link', { name: 'Back to the device list' }).getAttribute('href'),
     ).toEqual(expect.stringMatching(/^\/test-pelion\/devices/));

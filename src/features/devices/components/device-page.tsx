@@ -22,11 +22,15 @@ export function DevicePage() {
   const notFound =
     deviceQuery.error instanceof BackendError && deviceQuery.error.details.status === 404;
   const device = deviceQuery.data;
-  useDocumentTitle([
-    params.eventId === undefined ? null : 'Event details',
-    `${device?.name ?? deviceId} · Event log`,
-    info.label,
-  ]);
+  useDocumentTitle(
+    notFound
+      ? ['Device not found', info.label]
+      : [
+          params.eventId === undefined ? null : 'Event details',
+          `${device?.name ?? deviceId} · Event log`,
+          info.label,
+        ],
+  );
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="text-sm">
