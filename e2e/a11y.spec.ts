@@ -55,7 +55,7 @@ for (const size of SIZES) {
       test('the fleet feed has no serious or critical axe violation', async ({ page }) => {
         await page.goto('/demo-pelion/events?type=FAIL');
         await expect(
-          page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first(),
+          page.getByRole('table', { name: 'Events' }).locator('[data-event-id]').first(),
         ).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);
       });

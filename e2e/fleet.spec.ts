@@ -25,7 +25,7 @@ test('lists failures across devices, newest first, each linking to its device’
   expect(new Set(expected.map((event) => event.device_id)).size).toBeGreaterThan(1);
 
   await page.goto(`/demo-pelion/events?type=FAIL&to=${encodeURIComponent(to)}`);
-  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  const rows = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]');
   await expect(rows.first()).toBeVisible();
   const shown = await rows.evaluateAll((elements) =>
     elements.slice(0, 20).map((row) => (row as HTMLElement).dataset.eventId),
@@ -33,7 +33,7 @@ test('lists failures across devices, newest first, each linking to its device’
   expect(shown).toEqual(expected.map((event) => event.id));
 
   const first = expected[0]!;
-  const link = rows.first().getByRole('gridcell').first().getByRole('link');
+  const link = rows.first().getByRole('cell').first().getByRole('link');
   const href = await link.getAttribute('href');
   expect(href).toMatch(
     new RegExp(`^/demo-pelion/devices/${first.device_id}/events/${first.id}\\?.*from=.*to=`),
@@ -53,8 +53,8 @@ test('the page is named for the fleet; each device opens its own log with the fe
   await expect(page).toHaveTitle(
     /^Fleet events — Demo fleet \(Izuma\/Pelion simulator\) — Fleetlog$/,
   );
-  const row = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first();
-  const device = row.getByRole('gridcell').nth(1).getByRole('link');
+  const row = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]').first();
+  const device = row.getByRole('cell').nth(1).getByRole('link');
   const deviceId = (await device.textContent())!;
   expect(deviceId).toMatch(/^[0-9a-f]{32}$/);
   await device.click();
@@ -72,5 +72,5 @@ test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) =
   await page.getByRole('link', { name: 'Fleet events' }).click();
   await expect(page).toHaveURL(/\/demo-aliyun\/events$/);
   await expect(page.getByText(/cannot list events across devices/)).toBeVisible();
-  await expect(page.getByRole('grid', { name: 'Events' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Events' })).toHaveCount(0);
 });

@@ -111,8 +111,9 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
                 query.hasNextPage ? '' : '. End of log'
               }`}
       </p>
+      {/* A table, not a grid: its rows hold links to follow, not cells the arrow keys move through. */}
       <div
-        role="grid"
+        role="table"
         aria-label="Events"
         className="rounded-md border border-slate-200 bg-white [--fleet-cols:13rem_minmax(8rem,1fr)_6rem_minmax(0,2fr)]"
       >
@@ -133,16 +134,13 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
             data-event-id={event.id}
             className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 border-b border-slate-100 px-3 py-1.5 text-sm md:grid-cols-(--fleet-cols) md:gap-y-0"
           >
-            <div role="gridcell">
+            <div role="cell">
               <Link className="text-blue-800 underline" to={linkTo(event)}>
                 {formatEventTime(event.time, search.tz)}
               </Link>
             </div>
             {/* A phone shows time and type on the first line, the device and the event below. */}
-            <div
-              role="gridcell"
-              className="order-3 col-span-2 truncate md:order-none md:col-span-1"
-            >
+            <div role="cell" className="order-3 col-span-2 truncate md:order-none md:col-span-1">
               {event.deviceId ? (
                 <Link
                   className="font-mono text-xs text-blue-800 underline"
@@ -155,16 +153,13 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
                 <span className="text-slate-500">—</span>
               )}
             </div>
-            <div role="gridcell" className="order-2 md:order-none">
+            <div role="cell" className="order-2 md:order-none">
               <LevelBadge
                 level={levelDescription(adapter.vocabulary, event.level)}
                 rawLevel={event.rawLevel}
               />
             </div>
-            <div
-              role="gridcell"
-              className="order-4 col-span-2 truncate md:order-none md:col-span-1"
-            >
+            <div role="cell" className="order-4 col-span-2 truncate md:order-none md:col-span-1">
               {event.code} — {event.description}
             </div>
           </div>
