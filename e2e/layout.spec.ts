@@ -7,6 +7,7 @@
  * scans of the Event log with details at both widths are a11y.spec.ts's.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { problemsOf } from './support/page-problems.ts';
 import { ALIYUN_NOTABLE_DEVICES } from '../server/fleet/aliyun-fleet.ts';
 import { NOTABLE_PELION_DEVICES } from '../server/fleet/pelion-fleet.ts';
 
@@ -28,16 +29,6 @@ async function ready(page: Page, link: string) {
   await page.goto(link);
   await expect(grid(page).locator('[data-event-id]').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Columns/, includeHidden: true })).toBeAttached();
-}
-
-/** Console errors and uncaught exceptions of a page (a hydration mismatch is one). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
 }
 
 /** Rows of the grid wholly inside both the grid's viewport and the window. */
@@ -72,7 +63,7 @@ test.describe('at 1440×900', () => {
     test(`a ${name} Event log shows at least 20 rows, and only the grid scrolls`, async ({
       page,
     }) => {
-      const errors = collectErrors(page);
+      const errors = problemsOf(page);
       await ready(page, link);
       expect(await rowsInView(page)).toBeGreaterThanOrEqual(20);
       // The page fits the window: nothing to scroll but the grid.
@@ -130,7 +121,7 @@ test.describe('at 1440×900', () => {
   test('the column chooser hides a column per backend kind, remembered across reloads', async ({
     page,
   }) => {
-    const errors = collectErrors(page);
+    const errors = problemsOf(page);
     await ready(page, pelionLog);
     await page.getByRole('button', { name: /^Columns/ }).click();
     const chooser = page.getByRole('group', { name: 'Columns shown' });
@@ -368,7 +359,7 @@ test.describe('at 390×844 (phone)', () => {
   test('the device list and the Event log do not overflow sideways; the grid scrolls instead', async ({
     page,
   }) => {
-    const errors = collectErrors(page);
+    const errors = problemsOf(page);
     await page.goto('/demo-pelion/devices');
     await expect(page.locator('tbody tr[data-device-id]').first()).toBeVisible();
     expect(await pageOverflow(page)).toBe(0);
