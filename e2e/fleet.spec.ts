@@ -45,24 +45,43 @@ test('lists failures across devices, newest first, each linking to its device’
   ).toHaveAttribute('aria-selected', 'true');
 });
 
-test('the page is named for the fleet; each device opens its own log with the feed’s filters', async ({
+test('the page is named for the fleet; each device, by name, opens its own log with the feed’s filters', async ({
   page,
+  request,
 }) => {
+  const deviceReads: URL[] = [];
+  page.on('request', (sent) => {
+    const url = new URL(sent.url());
+    if (url.pathname.startsWith('/api/demo-pelion/v3/devices')) deviceReads.push(url);
+  });
   const to = new Date(Date.now() - 60_000).toISOString();
   await page.goto(`/demo-pelion/events?type=FAIL&to=${encodeURIComponent(to)}`);
   await expect(page).toHaveTitle(
     /^Fleet events — Demo fleet \(Izuma\/Pelion simulator\) — Fleetlog$/,
   );
-  const row = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]').first();
-  const device = row.getByRole('cell').nth(1).getByRole('link');
-  const deviceId = (await device.textContent())!;
-  expect(deviceId).toMatch(/^[0-9a-f]{32}$/);
+  const rows = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]');
+  const device = rows.first().getByRole('cell').nth(1).getByRole('link');
+  const deviceId = /\/devices\/([0-9a-f]{32})\/events\?/.exec(
+    (await device.getAttribute('href'))!,
+  )![1]!;
+  const record = (await (await request.get(`/api/demo-pelion/v3/devices/${deviceId}`)).json()) as {
+    name: string | null;
+  };
+  const name = record.name ?? deviceId;
+  // The device's name, read for the whole page at once: one id__in call per 50 devices.
+  await expect(device).toHaveText(name);
+  const shown = await rows.evaluateAll((elements) => elements.length);
+  expect(deviceReads.length).toBeGreaterThan(0);
+  expect(deviceReads.length).toBeLessThanOrEqual(Math.ceil(shown / 50));
+  for (const url of deviceReads) expect(url.searchParams.get('id__in')).toBeTruthy();
+
   await device.click();
   await expect(page).toHaveURL(
     new RegExp(`/demo-pelion/devices/${deviceId}/events\\?(?=.*type=FAIL)(?=.*to=)`),
   );
-  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
-  await expect(rows.first()).toContainText('FAIL');
+  const log = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  await expect(log.first()).toContainText('FAIL');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'FAIL' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'INFO' })).not.toBeChecked();
 });

@@ -175,6 +175,11 @@ export interface BackendAdapter {
   readonly deviceListOptions?: DeviceListOptions;
   listDevices(query: DeviceQuery, cursor: Cursor | null, signal?: AbortSignal): Promise<DevicePage>;
   getDevice(deviceId: string, signal?: AbortSignal): Promise<Device>;
+  /**
+   * The devices of these ids that exist, in as few calls as the API allows (the fleet feed names
+   * the devices of the events it shows); absent when the API reads one device at a time.
+   */
+  getDevices?(deviceIds: readonly string[], signal?: AbortSignal): Promise<Device[]>;
   /** One page of a device's events; `pageSize` is a hint the adapter clamps to the API's limits. */
   listEvents(
     query: EventQuery,

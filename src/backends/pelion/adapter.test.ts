@@ -383,6 +383,39 @@ describe('Pelion adapter: devices', () => {
     expect(page.devices[0]!.name).toBeNull();
   });
 
+  it('reads devices by id with id__in, 50 ids a call, each id once, only well-formed ids', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => i.toString(16).padStart(32, '0'));
+    const calls = stubFetch((url) => {
+      const asked = url.searchParams.get('id__in')!.split(',');
+      return json({
+        object: 'list',
+        data: asked.map((id) => ({ object: 'device', id, name: `dev-${id.slice(-3)}` })),
+        has_more: false,
+      });
+    });
+    const found = await createPelionAdapter(info).getDevices!([
+      ...ids,
+      ids[0]!.toUpperCase(),
+      ids[7]!,
+      'not-an-id',
+    ]);
+    expect(calls.map((call) => call.url.pathname)).toEqual(
+      Array(3).fill(`/api/${info.id}/v3/devices`),
+    );
+    const asked = calls.map((call) => call.url.searchParams.get('id__in')!.split(','));
+    expect(asked.map((chunk) => chunk.length)).toEqual([50, 50, 20]);
+    expect(new Set(asked.flat())).toEqual(new Set(ids));
+    expect(calls.map((call) => call.url.searchParams.get('limit'))).toEqual(['50', '50', '20']);
+    expect(found).toHaveLength(120);
+    expect(found[5]).toMatchObject({ id: ids[5], name: 'dev-005' });
+  });
+
+  it('asks nothing for no ids', async () => {
+    const calls = stubFetch(() => json({ data: [], has_more: false }));
+    expect(await createPelionAdapter(info).getDevices!([])).toEqual([]);
+    expect(calls).toHaveLength(0);
+  });
+
   it('names the class readably, keeps the full values for the tooltip, and dates last update', async () => {
     stubFetch(() =>
       json({

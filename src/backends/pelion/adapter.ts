@@ -34,6 +34,8 @@ import {
 
 const CREDENTIAL_VARIABLE = 'PELION_API_KEY';
 const DEVICE_PAGE_SIZE = 50;
+/** Ids per `id__in` call of `getDevices`: ~1.7 KB of URL, well within the API's limits. */
+const IDS_PER_CALL = 50;
 /** Directory pages one search call may scan before handing back a cursor (see `searchDevices`). */
 const MAX_SEARCH_SCAN_PAGES = 5;
 const HEX_ID = /^[0-9a-f]{32}$/i;
@@ -306,6 +308,27 @@ export function createPelionAdapter(
     },
 
     listEvents: (query, cursor, pageSize, signal) => readEventList(query, cursor, pageSize, signal),
+
+    async getDevices(deviceIds, signal) {
+      const ids = [...new Set(deviceIds.map((id) => id.toLowerCase()))].filter((id) =>
+        HEX_ID.test(id),
+      );
+      const calls: Array<Promise<PelionList>> = [];
+      for (let start = 0; start < ids.length; start += IDS_PER_CALL) {
+        const chunk = ids.slice(start, start + IDS_PER_CALL);
+        calls.push(
+          getList(
+            directoryUrl([
+              ['limit', String(chunk.length)],
+              ['id__in', chunk.join(',')],
+            ]),
+            signal,
+            'low',
+          ),
+        );
+      }
+      return (await Promise.all(calls)).flatMap((list) => devices(list).devices);
+    },
 
     // The same API without a device filter lists every device's events.
     listFleetEvents: (query, cursor, pageSize, signal) =>

@@ -16,6 +16,7 @@ import { useEventLogSearch } from '../hooks/use-event-log-search.ts';
 import { eventLinkSearch } from '../utils/event-link.ts';
 import { serialiseEventLogSearch, type EventLogSearch } from '../utils/event-log-search.ts';
 import { formatEventTime } from '../utils/format-time.ts';
+import { useDeviceNames } from './use-device-names.ts';
 
 type FleetLister = Required<Pick<BackendAdapter, 'listFleetEvents'>>['listFleetEvents'];
 
@@ -91,6 +92,7 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
   const query = useInfiniteQuery(fleetEventsQuery(adapter, list, filters));
   const events = query.data?.pages.flatMap((page) => page.events) ?? [];
   const total = query.data?.pages[0]?.totalCount;
+  const names = useDeviceNames(adapter, query.data?.pages ?? []);
   const linkTo = (event: DeviceEvent) =>
     paths.eventLog.href(
       adapter.info.id,
@@ -143,11 +145,11 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
             <div role="cell" className="order-3 col-span-2 truncate md:order-none md:col-span-1">
               {event.deviceId ? (
                 <Link
-                  className="font-mono text-xs text-blue-800 underline"
+                  className={`text-blue-800 underline ${names.has(event.deviceId) ? '' : 'font-mono text-xs'}`}
                   to={paths.eventLog.href(adapter.info.id, event.deviceId, undefined, deviceSearch)}
                   title={`${event.deviceId}: its Event log with these filters`}
                 >
-                  {event.deviceId}
+                  {names.get(event.deviceId) ?? event.deviceId}
                 </Link>
               ) : (
                 <span className="text-slate-500">—</span>
