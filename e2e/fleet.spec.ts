@@ -25,7 +25,7 @@ test('lists failures across devices, newest first, each linking to its device’
   expect(new Set(expected.map((event) => event.device_id)).size).toBeGreaterThan(1);
 
   await page.goto(`/demo-pelion/events?type=FAIL&to=${encodeURIComponent(to)}`);
-  const rows = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]');
+  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
   await expect(rows.first()).toBeVisible();
   const shown = await rows.evaluateAll((elements) =>
     elements.slice(0, 20).map((row) => (row as HTMLElement).dataset.eventId),
@@ -33,7 +33,7 @@ test('lists failures across devices, newest first, each linking to its device’
   expect(shown).toEqual(expected.map((event) => event.id));
 
   const first = expected[0]!;
-  const link = rows.first().getByRole('cell').first().getByRole('link');
+  const link = rows.first().getByRole('gridcell').first().getByRole('link');
   const href = await link.getAttribute('href');
   expect(href).toMatch(
     new RegExp(`^/demo-pelion/devices/${first.device_id}/events/${first.id}\\?.*from=.*to=`),
@@ -59,8 +59,8 @@ test('the page is named for the fleet; each device, by name, opens its own log w
   await expect(page).toHaveTitle(
     /^Fleet events — Demo fleet \(Izuma\/Pelion simulator\) — Fleetlog$/,
   );
-  const rows = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]');
-  const device = rows.first().getByRole('cell').nth(1).getByRole('link');
+  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  const device = rows.first().getByRole('gridcell').nth(1).getByRole('link');
   const deviceId = /\/devices\/([0-9a-f]{32})\/events\?/.exec(
     (await device.getAttribute('href'))!,
   )![1]!;
@@ -86,10 +86,41 @@ test('the page is named for the fleet; each device, by name, opens its own log w
   await expect(page.getByRole('checkbox', { name: 'INFO' })).not.toBeChecked();
 });
 
+test('one Tab stop for the feed: the arrows move between rows and links, Tab goes on to Load more', async ({
+  page,
+}) => {
+  await page.goto('/demo-pelion/events?type=FAIL');
+  const grid = page.getByRole('grid', { name: 'Events' });
+  const rows = grid.locator('[data-event-id]');
+  await expect(rows.nth(199)).toBeAttached();
+  const link = (row: number, cell: number) =>
+    rows.nth(row).getByRole('gridcell').nth(cell).getByRole('link');
+  // From the control before the grid, one Tab lands on the first row's time.
+  await page.getByRole('searchbox', { name: 'Search loaded events' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(link(0, 0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(link(2, 0)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(link(2, 1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(link(199, 1)).toBeFocused();
+  await page.keyboard.press('PageUp');
+  await expect(link(189, 1)).toBeFocused();
+  // Out of the grid at once (it held 400 links), and back to where the keyboard was.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Load more events' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(link(189, 1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/demo-pelion\/devices\/[0-9a-f]{32}\/events\?/);
+});
+
 test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) => {
   await page.goto('/demo-aliyun/devices');
   await page.getByRole('link', { name: 'Fleet events' }).click();
   await expect(page).toHaveURL(/\/demo-aliyun\/events$/);
   await expect(page.getByText(/cannot list events across devices/)).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Events' })).toHaveCount(0);
+  await expect(page.getByRole('grid', { name: 'Events' })).toHaveCount(0);
 });

@@ -336,11 +336,11 @@ test.describe('at 390×844 (phone)', () => {
     page,
   }) => {
     await page.goto('/demo-pelion/events?type=FAIL');
-    const row = page.getByRole('table', { name: 'Events' }).locator('[data-event-id]').first();
+    const row = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]').first();
     await expect(row).toBeVisible();
     // Four fixed columns once made this page 679 px wide.
     expect(await pageOverflow(page)).toBe(0);
-    const cells = await row.getByRole('cell').evaluateAll((elements) =>
+    const cells = await row.getByRole('gridcell').evaluateAll((elements) =>
       elements.map((element) => {
         const box = element.getBoundingClientRect();
         return { left: box.left, right: box.right, top: box.top };

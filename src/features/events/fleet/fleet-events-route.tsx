@@ -17,6 +17,7 @@ import { eventLinkSearch } from '../utils/event-link.ts';
 import { serialiseEventLogSearch, type EventLogSearch } from '../utils/event-log-search.ts';
 import { formatEventTime } from '../utils/format-time.ts';
 import { useDeviceNames } from './use-device-names.ts';
+import { useLinkGrid } from './use-link-grid.ts';
 
 type FleetLister = Required<Pick<BackendAdapter, 'listFleetEvents'>>['listFleetEvents'];
 
@@ -93,6 +94,7 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
   const events = query.data?.pages.flatMap((page) => page.events) ?? [];
   const total = query.data?.pages[0]?.totalCount;
   const names = useDeviceNames(adapter, query.data?.pages ?? []);
+  const grid = useLinkGrid(events.length, 2);
   const linkTo = (event: DeviceEvent) =>
     paths.eventLog.href(
       adapter.info.id,
@@ -113,11 +115,16 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
                 query.hasNextPage ? '' : '. End of log'
               }`}
       </p>
-      {/* A table, not a grid: its rows hold links to follow, not cells the arrow keys move through. */}
+      {/* One Tab stop: the arrows move between the rows' links (useLinkGrid). */}
       <div
-        role="table"
+        role="grid"
         aria-label="Events"
-        className="rounded-md border border-slate-200 bg-white [--fleet-cols:13rem_minmax(8rem,1fr)_6rem_minmax(0,2fr)]"
+        aria-rowcount={total === undefined ? -1 : total + 1}
+        // Reached through its links (one Tab stop), never in the Tab order itself.
+        tabIndex={-1}
+        onKeyDown={grid.onKeyDown}
+        onFocus={grid.onFocus}
+        className="rounded-md border border-slate-200 bg-white outline-none [--fleet-cols:13rem_minmax(8rem,1fr)_6rem_minmax(0,2fr)]"
       >
         {/* Read out as the columns' names on a phone too, where each row stacks its cells. */}
         <div
@@ -129,25 +136,34 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
           <div role="columnheader">{adapter.vocabulary.levels.title}</div>
           <div role="columnheader">Event</div>
         </div>
-        {events.map((event) => (
+        {events.map((event, index) => (
           <div
             key={event.id}
             role="row"
+            aria-rowindex={index + 2}
             data-event-id={event.id}
             className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 border-b border-slate-100 px-3 py-1.5 text-sm md:grid-cols-(--fleet-cols) md:gap-y-0"
           >
-            <div role="cell">
-              <Link className="text-blue-800 underline" to={linkTo(event)}>
+            <div role="gridcell">
+              <Link
+                className="text-blue-800 underline"
+                to={linkTo(event)}
+                {...grid.linkProps(index, 0, event.deviceId ? 2 : 1)}
+              >
                 {formatEventTime(event.time, search.tz)}
               </Link>
             </div>
             {/* A phone shows time and type on the first line, the device and the event below. */}
-            <div role="cell" className="order-3 col-span-2 truncate md:order-none md:col-span-1">
+            <div
+              role="gridcell"
+              className="order-3 col-span-2 truncate md:order-none md:col-span-1"
+            >
               {event.deviceId ? (
                 <Link
                   className={`text-blue-800 underline ${names.has(event.deviceId) ? '' : 'font-mono text-xs'}`}
                   to={paths.eventLog.href(adapter.info.id, event.deviceId, undefined, deviceSearch)}
                   title={`${event.deviceId}: its Event log with these filters`}
+                  {...grid.linkProps(index, 1)}
                 >
                   {names.get(event.deviceId) ?? event.deviceId}
                 </Link>
@@ -155,13 +171,16 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
                 <span className="text-slate-500">—</span>
               )}
             </div>
-            <div role="cell" className="order-2 md:order-none">
+            <div role="gridcell" className="order-2 md:order-none">
               <LevelBadge
                 level={levelDescription(adapter.vocabulary, event.level)}
                 rawLevel={event.rawLevel}
               />
             </div>
-            <div role="cell" className="order-4 col-span-2 truncate md:order-none md:col-span-1">
+            <div
+              role="gridcell"
+              className="order-4 col-span-2 truncate md:order-none md:col-span-1"
+            >
               {event.code} — {event.description}
             </div>
           </div>
