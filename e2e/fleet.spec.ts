@@ -117,6 +117,38 @@ test('one Tab stop for the feed: the arrows move between rows and links, Tab goe
   await expect(page).toHaveURL(/\/demo-pelion\/devices\/[0-9a-f]{32}\/events\?/);
 });
 
+test('Search loaded events narrows the feed’s rows; Copy link copies the view and says so', async ({
+  page,
+}) => {
+  await page.goto('/demo-pelion/events?type=FAIL');
+  const rows = page.getByRole('grid', { name: 'Events' }).locator('[data-event-id]');
+  await expect(rows).toHaveCount(200);
+  const code = ((await rows.nth(5).getByRole('gridcell').nth(3).textContent()) ?? '').split(
+    ' ',
+  )[0]!;
+  const codes = await rows.evaluateAll((elements) =>
+    elements.map((row) => row.querySelectorAll('[role="gridcell"]')[3]?.textContent ?? ''),
+  );
+  const expected = codes.filter((text) => text.toLowerCase().includes(code.toLowerCase())).length;
+  expect(expected).toBeLessThan(200);
+
+  await page.getByRole('searchbox', { name: 'Search loaded events' }).fill(code);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${code}`));
+  // Every row whose event shows the code stays; so may one that has it elsewhere (its payload).
+  await expect.poll(() => rows.count()).toBeLessThan(200);
+  const shown = await rows.count();
+  expect(shown).toBeGreaterThanOrEqual(expected);
+  for (const text of await rows.evaluateAll((elements) =>
+    elements.map((row) => row.textContent ?? ''),
+  ))
+    expect(text).toContain(code);
+  await expect(page.getByRole('status').first()).toContainText(`${shown} match “${code}”`);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
 test('the Alibaba kind says its API has no fleet-wide query', async ({ page }) => {
   await page.goto('/demo-aliyun/devices');
   await page.getByRole('link', { name: 'Fleet events' }).click();

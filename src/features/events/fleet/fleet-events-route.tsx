@@ -16,6 +16,8 @@ import { useEventLogSearch } from '../hooks/use-event-log-search.ts';
 import { eventLinkSearch } from '../utils/event-link.ts';
 import { serialiseEventLogSearch, type EventLogSearch } from '../utils/event-log-search.ts';
 import { formatEventTime } from '../utils/format-time.ts';
+import { filterEventsByText } from '../utils/match-text.ts';
+import { useCopyText } from '../hooks/use-copy-text.ts';
 import { useDeviceNames } from './use-device-names.ts';
 import { useLinkGrid } from './use-link-grid.ts';
 
@@ -51,6 +53,7 @@ export function FleetEventsRoute() {
   const { search, dropped, filters, update } = useEventLogSearch(adapter);
   const list = adapter.listFleetEvents?.bind(adapter);
   useDocumentTitle(['Fleet events', info.label]);
+  const viewCopy = useCopyText('Link copied');
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-xl font-semibold">Events across the fleet</h1>
@@ -62,8 +65,8 @@ export function FleetEventsRoute() {
             search={search}
             update={update}
             definitions={undefined}
-            onCopyLink={() => void navigator.clipboard?.writeText(window.location.href)}
-            copyMessage=""
+            onCopyLink={() => void viewCopy.copy(window.location.href)}
+            copyMessage={viewCopy.message}
           />
           <DroppedParamsNotice dropped={dropped} />
           <FleetEvents adapter={adapter} list={list} filters={filters} search={search} />
@@ -91,8 +94,11 @@ interface FleetEventsProps {
 
 function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
   const query = useInfiniteQuery(fleetEventsQuery(adapter, list, filters));
-  const events = query.data?.pages.flatMap((page) => page.events) ?? [];
+  const loaded = query.data?.pages.flatMap((page) => page.events) ?? [];
   const total = query.data?.pages[0]?.totalCount;
+  // "Search loaded events" narrows what is loaded, as on a device's log (no API searches text).
+  const needle = search.q?.trim() ?? '';
+  const events = needle === '' ? loaded : filterEventsByText(loaded, needle);
   const names = useDeviceNames(adapter, query.data?.pages ?? []);
   const grid = useLinkGrid(events.length, 2);
   const linkTo = (event: DeviceEvent) =>
@@ -111,8 +117,16 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
           ? 'Loading events…'
           : query.isError
             ? `Could not load events: ${query.error.message}`
-            : `${formatCount(events.length)}${total === undefined ? '' : ` of ${formatCount(total)}`} events loaded${
+            : `${formatCount(loaded.length)}${total === undefined ? '' : ` of ${formatCount(total)}`} events loaded${
                 query.hasNextPage ? '' : '. End of log'
+              }${
+                needle === ''
+                  ? ''
+                  : `; ${formatCount(events.length)} match “${needle}”${
+                      events.length === 0 && query.hasNextPage
+                        ? ' (Load more events to search further back)'
+                        : ''
+                    }`
               }`}
       </p>
       {/* One Tab stop: the arrows move between the rows' links (useLinkGrid). */}
