@@ -9,7 +9,7 @@ export interface KeyboardShortcut {
   /** As `KeyboardEvent.key` reports them ("?", "j", "ArrowDown"). */
   keys: readonly string[];
   description: string;
-  section: 'Anywhere' | 'Event log';
+  section: 'Anywhere' | 'Event log' | 'Fleet events';
   /** Handled by the focused grid row rather than by a page-wide listener. */
   bound?: 'grid';
 }
@@ -63,6 +63,13 @@ export const KEYBOARD_SHORTCUTS = {
     section: 'Event log',
     bound: 'grid',
   },
+  fleetLinks: {
+    keys: ['ArrowLeft', 'ArrowRight'],
+    description:
+      'Between an event’s time and its device (↓ ↑, Page Down / Up, Home / End move between events as in a log; Enter follows the link)',
+    section: 'Fleet events',
+    bound: 'grid',
+  },
 } as const satisfies Record<string, KeyboardShortcut>;
 
 export type KeyboardShortcutId = keyof typeof KEYBOARD_SHORTCUTS;
@@ -72,6 +79,8 @@ export function keyLabel(key: string): string {
   const names: Record<string, string> = {
     ArrowDown: '↓',
     ArrowUp: '↑',
+    ArrowLeft: '←',
+    ArrowRight: '→',
     Escape: 'Esc',
     PageDown: 'Page Down',
     PageUp: 'Page Up',

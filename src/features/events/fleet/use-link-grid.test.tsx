@@ -41,7 +41,7 @@ describe('useLinkGrid', () => {
     await user.keyboard('{ArrowDown}{ArrowRight}');
     expect(document.activeElement).toBe(link('device 1'));
     await user.keyboard('{PageDown}');
-    expect(document.activeElement).toBe(link('device 11'));
+    expect(document.activeElement).toBe(link('device 21'));
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(link('device 24'));
     await user.keyboard('{Home}{ArrowLeft}');

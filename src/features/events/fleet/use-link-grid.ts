@@ -6,7 +6,8 @@ export interface LinkGridFocus {
   link: number;
 }
 
-const PAGE_ROWS = 10;
+/** As in a device's Event log (config/keyboard-shortcuts.ts). */
+const PAGE_ROWS = 20;
 
 /**
  * One Tab stop for a grid whose rows hold links (the fleet feed's time and device): the link last
