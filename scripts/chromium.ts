@@ -100,26 +100,25 @@ export function withJsFlags(
   return withListSwitch(JS_FLAGS, ' ', args, launcherDefaults, extra);
 }
 
-/**
- * The arguments the bench and the e2e tests launch Chromium with: CHROMIUM_ARGS plus
- * HARNESS_DISABLED_FEATURES merged into Playwright's own `--disable-features` and HARNESS_JS_FLAGS
- * into its `--js-flags` (if it passes one), read from the command line Playwright gives a browser
- * (it does not export the list). `jsFlags: false` leaves V8's defaults, for a browser no DevTools
- * client drives while the page loads.
- */
-export async function harnessChromiumArgs(
-  executablePath: string,
-  { jsFlags = true }: { jsFlags?: boolean } = {},
-): Promise<string[]> {
+/** The command line Playwright launches Chromium with (it does not export its flags): one launch. */
+export async function playwrightCommandLine(executablePath: string): Promise<string[]> {
   const { chromium } = await import('@playwright/test');
   const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const launcher = server.process().spawnargs;
-    const args = withDisabledFeatures(CHROMIUM_ARGS, launcher);
-    return jsFlags ? withJsFlags(args, launcher) : args;
+    return server.process().spawnargs;
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The arguments the bench and the e2e tests launch Chromium with: CHROMIUM_ARGS plus
+ * HARNESS_DISABLED_FEATURES merged into Playwright's own `--disable-features` and HARNESS_JS_FLAGS
+ * into its `--js-flags` (if it passes one).
+ */
+export async function harnessChromiumArgs(executablePath: string): Promise<string[]> {
+  const launcher = await playwrightCommandLine(executablePath);
+  return withJsFlags(withDisabledFeatures(CHROMIUM_ARGS, launcher), launcher);
 }
 
 /** The environment variable through which `npm test` hands those arguments to playwright.config.ts. */

@@ -7,10 +7,10 @@
  *
  * Environment: HISTOGRAM_AB_RUNS (cold loads per origin, default 5), CHROMIUM_PATH.
  */
-import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 import { coldPage, launchChromium } from './browser/launch.ts';
 import { describeTimeline, loadHistogram } from './browser/histogram.ts';
 import { summarize } from './stats.ts';
+import { LONG_LOG_LINK } from './browser/deep-link-load.ts';
 
 const origins = process.argv.slice(2).filter((arg) => arg !== '--');
 if (origins.length < 1 || origins.some((origin) => !/^https?:\/\//.test(origin))) {
@@ -18,7 +18,7 @@ if (origins.length < 1 || origins.some((origin) => !/^https?:\/\//.test(origin))
   process.exit(2);
 }
 const runs = Number(process.env.HISTOGRAM_AB_RUNS ?? 5);
-const linkPath = `/demo-pelion/devices/${NOTABLE_PELION_DEVICES.longHistory}/events`;
+const linkPath = LONG_LOG_LINK;
 
 interface Sample {
   /** The first row (the server's, where it rendered one), ms since navigation. */

@@ -11,9 +11,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 import { coldPage, launchChromium } from './browser/launch.ts';
-import { loadDeepLink, type DeepLinkLoad } from './browser/deep-link-load.ts';
+import { LONG_LOG_LINK, loadDeepLink, type DeepLinkLoad } from './browser/deep-link-load.ts';
 import { summarize } from './stats.ts';
 
 const origins = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -22,9 +21,7 @@ if (origins.length < 1 || origins.some((origin) => !/^https?:\/\//.test(origin))
   process.exit(2);
 }
 const runs = Number(process.env.TAKEOVER_AB_RUNS ?? 5);
-const linkPath =
-  process.env.TAKEOVER_AB_PATH ??
-  `/demo-pelion/devices/${encodeURIComponent(NOTABLE_PELION_DEVICES.longHistory)}/events`;
+const linkPath = process.env.TAKEOVER_AB_PATH ?? LONG_LOG_LINK;
 const traceDir = process.env.TAKEOVER_AB_TRACE;
 if (traceDir) mkdirSync(traceDir, { recursive: true });
 

@@ -18,11 +18,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { chromium } from '@playwright/test';
-import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 import { BOOT_MARKS } from '../../src/app/boot-marks.ts';
-import { harnessChromiumArgs } from '../chromium.ts';
+import { playwrightCommandLine, withDisabledFeatures, withJsFlags } from '../chromium.ts';
 import { summarize } from './stats.ts';
+import { LONG_LOG_LINK } from './browser/deep-link-load.ts';
 
 const origin = process.argv.slice(2).find((arg) => arg !== '--');
 if (!origin || !/^https?:\/\//.test(origin)) {
@@ -30,9 +29,7 @@ if (!origin || !/^https?:\/\//.test(origin)) {
   process.exit(2);
 }
 const runs = Number(process.env.DETACHED_RUNS ?? 8);
-const linkPath =
-  process.env.DETACHED_PATH ??
-  `/demo-pelion/devices/${encodeURIComponent(NOTABLE_PELION_DEVICES.longHistory)}/events`;
+const linkPath = process.env.DETACHED_PATH ?? LONG_LOG_LINK;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** One Chromium driven over `--remote-debugging-pipe` (messages are JSON ended by a NUL byte). */
@@ -58,23 +55,11 @@ class PipeBrowser {
     });
   }
 
-  static async launch(args: string[]): Promise<PipeBrowser> {
-    // Playwright's own launch flags (the same browser the bench drives), minus its pipe and profile.
-    const server = await chromium.launchServer({ executablePath, args });
-    const launcherArgs = server
-      .process()
-      .spawnargs.slice(1)
-      .filter(
-        (arg) =>
-          !arg.startsWith('--user-data-dir=') &&
-          arg !== '--remote-debugging-pipe' &&
-          arg !== '--no-startup-window',
-      );
-    await server.close();
+  static launch(args: readonly string[]): PipeBrowser {
     const profile = mkdtempSync(path.join(tmpdir(), 'fleetlog-detached-'));
     const child = spawn(
       executablePath,
-      [...launcherArgs, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
+      [...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
     );
     return new PipeBrowser(child, profile);
@@ -163,10 +148,21 @@ async function coldLoad(browser: PipeBrowser, mode: Mode): Promise<Record<string
   }
 }
 
-const plain = await PipeBrowser.launch(
-  await harnessChromiumArgs(executablePath, { jsFlags: false }),
-);
-const flagged = await PipeBrowser.launch(await harnessChromiumArgs(executablePath));
+// Playwright's own command line (the browser the bench drives) without its pipe and profile, with
+// the harness's disabled features; V8's defaults for the plain browser, the harness's flags for
+// the other.
+const launcher = await playwrightCommandLine(executablePath);
+const ownArgs = launcher
+  .slice(1)
+  .filter(
+    (arg) =>
+      !arg.startsWith('--user-data-dir=') &&
+      arg !== '--remote-debugging-pipe' &&
+      arg !== '--no-startup-window',
+  );
+const plainArgs = withDisabledFeatures(ownArgs, launcher);
+const plain = PipeBrowser.launch(plainArgs);
+const flagged = PipeBrowser.launch(withJsFlags(plainArgs, launcher));
 const modes: Array<[Mode, PipeBrowser]> = [
   ['no DevTools client', plain],
   ['Runtime.enable', plain],

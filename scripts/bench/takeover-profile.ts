@@ -12,16 +12,14 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { NOTABLE_PELION_DEVICES } from '../../server/fleet/pelion-fleet.ts';
 import { coldPage, launchChromium, watchFirstRow } from './browser/launch.ts';
 import { BOOT_MARKS } from '../../src/app/boot-marks.ts';
+import { LONG_LOG_LINK } from './browser/deep-link-load.ts';
 
 const origin = process.argv[2] ?? 'http://127.0.0.1:5802';
 const distDir = process.argv[3] ?? 'dist';
 const runs = Number(process.env.TAKEOVER_PROFILE_RUNS ?? 3);
-const linkPath =
-  process.env.TAKEOVER_AB_PATH ??
-  `/demo-pelion/devices/${encodeURIComponent(NOTABLE_PELION_DEVICES.longHistory)}/events`;
+const linkPath = process.env.TAKEOVER_AB_PATH ?? LONG_LOG_LINK;
 
 interface ProfileNode {
   id: number;

@@ -8,7 +8,11 @@ import { gzipSync } from 'node:zlib';
 import type { Page, Response } from '@playwright/test';
 import { SERVER_STATE_ELEMENT_ID } from '../../../src/backends/contract.ts';
 import { BOOT_MARKS, type BootStep } from '../../../src/app/boot-marks.ts';
+import { NOTABLE_PELION_DEVICES } from '../../../server/fleet/pelion-fleet.ts';
 import { watchFirstRow } from './launch.ts';
+
+/** The A/B and profiling scripts' cold deep link: the 100k-event Pelion device's Event log. */
+export const LONG_LOG_LINK = `/demo-pelion/devices/${encodeURIComponent(NOTABLE_PELION_DEVICES.longHistory)}/events`;
 
 export interface JsFile {
   url: string;

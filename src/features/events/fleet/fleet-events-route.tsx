@@ -85,6 +85,22 @@ export function FleetEventsRoute() {
   );
 }
 
+/** "200 of 12,586 events loaded; 3 match “SYS_104”": what is held, and what the search keeps. */
+function loadedStatus(held: {
+  loaded: number;
+  total: number | undefined;
+  more: boolean;
+  needle: string;
+  matches: number;
+}): string {
+  const count = `${formatCount(held.loaded)}${held.total === undefined ? '' : ` of ${formatCount(held.total)}`}`;
+  const loaded = `${count} events loaded${held.more ? '' : '. End of log'}`;
+  if (held.needle === '') return loaded;
+  const further =
+    held.matches === 0 && held.more ? ' (Load more events to search further back)' : '';
+  return `${loaded}; ${formatCount(held.matches)} match “${held.needle}”${further}`;
+}
+
 interface FleetEventsProps {
   adapter: BackendAdapter;
   list: FleetLister;
@@ -117,17 +133,13 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
           ? 'Loading events…'
           : query.isError
             ? `Could not load events: ${query.error.message}`
-            : `${formatCount(loaded.length)}${total === undefined ? '' : ` of ${formatCount(total)}`} events loaded${
-                query.hasNextPage ? '' : '. End of log'
-              }${
-                needle === ''
-                  ? ''
-                  : `; ${formatCount(events.length)} match “${needle}”${
-                      events.length === 0 && query.hasNextPage
-                        ? ' (Load more events to search further back)'
-                        : ''
-                    }`
-              }`}
+            : loadedStatus({
+                loaded: loaded.length,
+                total,
+                more: query.hasNextPage,
+                needle,
+                matches: events.length,
+              })}
       </p>
       {/* One Tab stop: the arrows move between the rows' links (useLinkGrid). */}
       <div
