@@ -145,7 +145,8 @@ function FleetEvents({ adapter, list, filters, search }: FleetEventsProps) {
       <div
         role="grid"
         aria-label="Events"
-        aria-rowcount={total === undefined ? -1 : total + 1}
+        // The whole feed's size, header row included; unknown (-1) while a search narrows the rows.
+        aria-rowcount={total === undefined || needle !== '' ? -1 : total + 1}
         // Reached through its links (one Tab stop), never in the Tab order itself.
         tabIndex={-1}
         onKeyDown={grid.onKeyDown}
